@@ -1,0 +1,144 @@
+package dev.claudia.router.application;
+
+import dev.claudia.router.domain.message.ContentBlock;
+import dev.claudia.router.domain.message.Message;
+import dev.claudia.router.domain.message.Role;
+import dev.claudia.router.domain.message.Warning;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Writes one line per request, in logfmt, to the {@code claudia.request} logger: request id,
+ * endpoint, requested model, backend and provider model, routing rule, status, latency, tokens,
+ * attempts, and what was dropped. The prompt is never logged unless {@code logPrompts} is on
+ * (then only the last user text, cut to 200 characters). Secrets never get here: requests carry
+ * no keys, and provider failures are worded without them.
+ */
+public final class RequestLog {
+
+    private static final Logger REQUESTS = System.getLogger("claudia.request");
+    private static final Logger WARNINGS = System.getLogger("claudia.dropped");
+    private static final int PROMPT_CHARS = 200;
+
+    private final boolean logPrompts;
+    private final LongSupplier nanoClock;
+    private final Set<String> warnedFields = ConcurrentHashMap.newKeySet();
+
+    public RequestLog(boolean logPrompts, LongSupplier nanoClock) {
+        this.logPrompts = logPrompts;
+        this.nanoClock = nanoClock;
+    }
+
+    public static RequestLog standard(boolean logPrompts) {
+        return new RequestLog(logPrompts, System::nanoTime);
+    }
+
+    /** Starts the trace of one request. */
+    public RequestTrace start(String requestId, String endpoint) {
+        return new RequestTrace(this, requestId, endpoint, nanoClock.getAsLong());
+    }
+
+    public long now() {
+        return nanoClock.getAsLong();
+    }
+
+    /** Logs the first time, per process, that a kind of field is dropped; the request lines list every drop. */
+    void firstDrop(Warning warning) {
+        if (warnedFields.add(warning.field())) {
+            WARNINGS.log(Level.WARNING, "dropped " + warning.field() + ": " + warning.reason()
+                    + " (logged once; each request line lists what it dropped)");
+        }
+    }
+
+    void write(RequestTrace trace) {
+        RequestTrace.Snapshot s = trace.snapshot(nanoClock.getAsLong());
+        Level level = s.status() >= 500 ? Level.WARNING : Level.INFO;
+        if (REQUESTS.isLoggable(level)) {
+            REQUESTS.log(level, format(s));
+        }
+    }
+
+    String format(RequestTrace.Snapshot s) {
+        StringBuilder line = new StringBuilder(256);
+        line.append(s.requestId()).append(' ').append(s.endpoint());
+        if (s.request() != null) {
+            field(line, "model", s.request().model());
+            field(line, "stream", String.valueOf(s.request().stream()));
+        }
+        if (s.route() != null) {
+            field(line, "backend", s.route().backend());
+            field(line, "target", s.route().providerModel());
+            field(line, "rule", s.rule());
+        }
+        field(line, "status", String.valueOf(s.status()));
+        if (s.errorType() != null) {
+            field(line, "error", s.errorType());
+        }
+        field(line, "latency_ms", String.valueOf(s.latencyMillis()));
+        if (s.firstEventMillis() >= 0) {
+            field(line, "first_event_ms", String.valueOf(s.firstEventMillis()));
+        }
+        if (s.usage() != null) {
+            field(line, "in", String.valueOf(s.usage().totalInputTokens()));
+            field(line, "out", String.valueOf(s.usage().outputTokens()));
+            if (s.usage().estimated()) {
+                field(line, "usage", "estimated");
+            }
+        }
+        if (s.stopReason() != null) {
+            field(line, "stop", s.stopReason().wireName());
+        }
+        if (s.attempts() > 0) {
+            field(line, "attempts", String.valueOf(s.attempts()));
+        }
+        if (!s.failures().isEmpty()) {
+            field(line, "failures", String.join(",", s.failures()));
+        }
+        if (!s.dropped().isEmpty()) {
+            field(line, "dropped", String.join(",", s.dropped()));
+        }
+        if (logPrompts && s.request() != null) {
+            field(line, "prompt", quote(lastUserText(s.request().messages())));
+        }
+        return line.toString();
+    }
+
+    private static void field(StringBuilder line, String key, String value) {
+        line.append(' ').append(key).append('=').append(value.isEmpty() || value.indexOf(' ') >= 0 ? quote(value) : value);
+    }
+
+    private static String lastUserText(java.util.List<Message> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            Message m = messages.get(i);
+            if (m.role() == Role.USER) {
+                StringBuilder text = new StringBuilder();
+                for (ContentBlock b : m.content()) {
+                    if (b instanceof ContentBlock.Text t) {
+                        text.append(t.text());
+                    }
+                }
+                return text.length() > PROMPT_CHARS ? text.substring(0, PROMPT_CHARS) + "..." : text.toString();
+            }
+        }
+        return "";
+    }
+
+    private static String quote(String value) {
+        StringBuilder q = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\r' -> q.append("\\r");
+                case '\t' -> q.append("\\t");
+                default -> q.append(c < 0x20 ? ' ' : c);
+            }
+        }
+        return q.append('"').toString();
+    }
+}

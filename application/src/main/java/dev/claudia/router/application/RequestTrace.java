@@ -1,0 +1,117 @@
+package dev.claudia.router.application;
+
+import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.message.StopReason;
+import dev.claudia.router.domain.message.Usage;
+import dev.claudia.router.domain.message.Warning;
+import dev.claudia.router.domain.port.ProviderFailure;
+import dev.claudia.router.domain.routing.Route;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What happened to one request, gathered as it goes and written as one log line at the end
+ * ({@link RequestLog}). The request thread fills it; the keep-alive thread only reads it, so the
+ * few fields both touch are guarded by the instance lock.
+ */
+public final class RequestTrace implements Consumer<Warning> {
+
+    private final RequestLog log;
+    private final String requestId;
+    private final String endpoint;
+    private final long startNanos;
+    private MessageRequest request;
+    private String rule = "-";
+    private Route route;
+    private int attempts;
+    private final List<String> failures = new ArrayList<>();
+    private final Set<String> dropped = new LinkedHashSet<>();
+    private Usage usage;
+    private StopReason stopReason;
+    private long firstEventNanos;
+    private int status;
+    private String errorType;
+    private boolean finished;
+
+    RequestTrace(RequestLog log, String requestId, String endpoint, long startNanos) {
+        this.log = log;
+        this.requestId = requestId;
+        this.endpoint = endpoint;
+        this.startNanos = startNanos;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public synchronized void request(MessageRequest value) {
+        this.request = value;
+    }
+
+    synchronized void routedBy(String value) {
+        this.rule = value;
+    }
+
+    synchronized void attemptStarted(Route value) {
+        this.route = value;
+        this.attempts++;
+    }
+
+    synchronized void attemptFailed(Route failedRoute, ProviderFailure failure) {
+        failures.add(failedRoute.backend() + ":" + failure.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + (failure.upstreamStatus() > 0 ? "(" + failure.upstreamStatus() + ")" : ""));
+    }
+
+    /** A part of the request that could not be carried to the provider. */
+    @Override
+    public void accept(Warning warning) {
+        boolean first;
+        synchronized (this) {
+            first = dropped.add(warning.field());
+        }
+        if (first) {
+            log.firstDrop(warning);
+        }
+    }
+
+    public synchronized void usage(Usage value, StopReason reason) {
+        this.usage = value;
+        this.stopReason = reason;
+    }
+
+    /** The first content reached the caller (streams): the latency users feel. */
+    public synchronized void firstEvent(long nanoTime) {
+        if (firstEventNanos == 0) {
+            firstEventNanos = nanoTime;
+        }
+    }
+
+    /** Ends the request and writes its log line; later calls do nothing. */
+    public void finish(int httpStatus, String anthropicErrorType) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            this.status = httpStatus;
+            this.errorType = anthropicErrorType;
+        }
+        log.write(this);
+    }
+
+    // --- read by RequestLog -------------------------------------------------------------------
+
+    synchronized Snapshot snapshot(long nowNanos) {
+        return new Snapshot(requestId, endpoint, request, rule, route, attempts, List.copyOf(failures),
+                List.copyOf(dropped), usage, stopReason, (nowNanos - startNanos) / 1_000_000,
+                firstEventNanos == 0 ? -1 : (firstEventNanos - startNanos) / 1_000_000, status, errorType);
+    }
+
+    record Snapshot(String requestId, String endpoint, MessageRequest request, String rule, Route route,
+                    int attempts, List<String> failures, List<String> dropped, Usage usage, StopReason stopReason,
+                    long latencyMillis, long firstEventMillis, int status, String errorType) {}
+}

@@ -1,0 +1,142 @@
+package dev.claudia.router.application;
+
+import dev.claudia.router.domain.port.ProviderException;
+import dev.claudia.router.domain.routing.Route;
+import dev.claudia.router.domain.stream.EventStream;
+import dev.claudia.router.domain.stream.StreamEvent;
+
+import java.util.function.Function;
+
+/**
+ * A stream that survives provider failures until it has committed to an answer.
+ *
+ * <p>States: {@code AWAITING_CONTENT} (the caller may have seen {@code message_start} and pings,
+ * but no content), {@code COMMITTED} (content went out: the answer cannot change any more), and
+ * {@code ENDED}. A failure while awaiting content closes the provider stream and opens another
+ * (same route after a backoff, or the next route); the caller just sees content arrive later, and
+ * the replacement's own {@code message_start} is swallowed. A failure after the commit becomes the
+ * stream's last event, an error, because retrying would repeat or contradict what was sent.
+ */
+final class ResilientEventStream implements EventStream {
+
+    private enum State { AWAITING_CONTENT, COMMITTED, ENDED }
+
+    private final RouteAttempts attempts;
+    private final Function<Route, EventStream> open;
+    private final RequestTrace trace;
+    private volatile EventStream upstream;
+    private volatile boolean closed;
+    private State state = State.AWAITING_CONTENT;
+    private boolean messageStarted;
+
+    /** Opens the first provider stream; throws when no attempt succeeds. */
+    ResilientEventStream(RouteAttempts attempts, Function<Route, EventStream> open, RequestTrace trace) {
+        this.attempts = attempts;
+        this.open = open;
+        this.trace = trace;
+        this.upstream = openWithRetries();
+    }
+
+    @Override
+    public StreamEvent next() {
+        while (state != State.ENDED) {
+            StreamEvent event = pull();
+            if (closed) {
+                state = State.ENDED;
+                return null;
+            }
+            switch (event) {
+                case null -> {
+                    state = State.ENDED;
+                    return null;
+                }
+                case StreamEvent.StreamFailed failed when state == State.AWAITING_CONTENT -> {
+                    StreamEvent replacement = recover(new ProviderException(failed.failure()));
+                    if (replacement != null) {
+                        return replacement;
+                    }
+                }
+                case StreamEvent.StreamFailed failed -> {
+                    state = State.ENDED;
+                    return failed;
+                }
+                case StreamEvent.MessageStarted started -> {
+                    if (!messageStarted) {
+                        messageStarted = true;
+                        return started;
+                    }
+                }
+                case StreamEvent.Ping ping -> {
+                    return ping;
+                }
+                case StreamEvent.MessageDelta delta -> {
+                    commit();
+                    trace.usage(delta.usage(), delta.stopReason());
+                    return delta;
+                }
+                case StreamEvent.MessageStopped stopped -> {
+                    state = State.ENDED;
+                    return stopped;
+                }
+                default -> {
+                    commit();
+                    return event;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        upstream.close();
+    }
+
+    private StreamEvent pull() {
+        try {
+            return upstream.next();
+        } catch (ProviderException e) {
+            return new StreamEvent.StreamFailed(e.failure());
+        }
+    }
+
+    private void commit() {
+        if (state == State.AWAITING_CONTENT) {
+            state = State.COMMITTED;
+            attempts.succeeded();
+            trace.firstEvent(System.nanoTime());
+        }
+    }
+
+    /**
+     * Replaces the failed provider stream. Returns null when a replacement is open (keep pulling);
+     * returns the final error event when none is left but the caller already saw message_start;
+     * throws when the caller saw nothing yet, so the HTTP adapter can answer with a plain error.
+     */
+    private StreamEvent recover(ProviderException failure) {
+        upstream.close();
+        try {
+            attempts.failed(failure);
+            upstream = openWithRetries();
+            return null;
+        } catch (ProviderException last) {
+            if (!messageStarted) {
+                state = State.ENDED;
+                throw last;
+            }
+            state = State.ENDED;
+            return new StreamEvent.StreamFailed(last.failure());
+        }
+    }
+
+    private EventStream openWithRetries() {
+        while (true) {
+            try {
+                return open.apply(attempts.current());
+            } catch (ProviderException e) {
+                attempts.failed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.claudia.router.application;
+
+import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.message.MessageResponse;
+import dev.claudia.router.domain.port.ChatProvider;
+import dev.claudia.router.domain.port.IdGenerator;
+import dev.claudia.router.domain.port.ModelRoutes;
+import dev.claudia.router.domain.port.ProviderCall;
+import dev.claudia.router.domain.port.ProviderException;
+import dev.claudia.router.domain.port.TokenCounter;
+import dev.claudia.router.domain.routing.Route;
+import dev.claudia.router.domain.routing.RoutePlan;
+import dev.claudia.router.domain.stream.EventStream;
+import dev.claudia.router.domain.stream.MessageAccumulator;
+import dev.claudia.router.domain.stream.MessageEvents;
+
+import java.util.function.IntSupplier;
+
+/**
+ * The use case: answer one message request through the routes configured for its model, trying
+ * again and falling back as the routes' policies allow, whole or streamed.
+ *
+ * <p>A provider that cannot stream still serves streaming callers (events are synthesized from its
+ * whole answer), and a provider that only streams still serves whole-answer callers (its stream
+ * is folded), so callers never need to know.
+ */
+public final class RouteMessage {
+
+    private final ModelRoutes routes;
+    private final ProviderDirectory providers;
+    private final AttemptPolicy policy;
+    private final TokenCounter tokens;
+    private final IdGenerator ids;
+
+    public RouteMessage(ModelRoutes routes, ProviderDirectory providers, AttemptPolicy policy, TokenCounter tokens,
+                        IdGenerator ids) {
+        this.routes = routes;
+        this.providers = providers;
+        this.policy = policy;
+        this.tokens = tokens;
+        this.ids = ids;
+    }
+
+    /** A whole message; throws {@link ProviderException} when every attempt failed. */
+    public MessageResponse complete(MessageRequest request, RequestTrace trace) {
+        RouteAttempts attempts = start(request, trace);
+        String messageId = ids.messageId();
+        IntSupplier promptTokens = promptTokens(request);
+        while (true) {
+            ProviderCall call = new ProviderCall(attempts.current(), request, messageId, promptTokens, trace);
+            try {
+                MessageResponse response = completeOnce(call);
+                attempts.succeeded();
+                trace.usage(response.usage(), response.stopReason());
+                return response;
+            } catch (ProviderException e) {
+                attempts.failed(e);
+            }
+        }
+    }
+
+    /**
+     * A streamed message. Returns once some provider accepted the request; throws
+     * {@link ProviderException} when none did, before anything could reach the caller. Failures
+     * after that are retried invisibly until the first content event, then end the stream with
+     * an error event.
+     */
+    public EventStream stream(MessageRequest request, RequestTrace trace) {
+        RouteAttempts attempts = start(request, trace);
+        String messageId = ids.messageId();
+        IntSupplier promptTokens = promptTokens(request);
+        return new ResilientEventStream(attempts,
+                route -> streamOnce(new ProviderCall(route, request, messageId, promptTokens, trace)), trace);
+    }
+
+    private RouteAttempts start(MessageRequest request, RequestTrace trace) {
+        trace.request(request);
+        RoutePlan plan = routes.planFor(request);
+        trace.routedBy(plan.rule());
+        return new RouteAttempts(plan, policy, trace);
+    }
+
+    private MessageResponse completeOnce(ProviderCall call) {
+        Route route = call.route();
+        ChatProvider provider = providers.forBackend(route.backend());
+        return switch (route.capabilities().streaming()) {
+            case BOTH, NEVER -> provider.complete(call);
+            case ONLY -> MessageAccumulator.fold(provider.stream(call));
+        };
+    }
+
+    private EventStream streamOnce(ProviderCall call) {
+        Route route = call.route();
+        ChatProvider provider = providers.forBackend(route.backend());
+        return switch (route.capabilities().streaming()) {
+            case BOTH, ONLY -> provider.stream(call);
+            case NEVER -> MessageEvents.streamOf(provider.complete(call));
+        };
+    }
+
+    /** Counts the prompt at most once per request, and only if some step needs it. */
+    private IntSupplier promptTokens(MessageRequest request) {
+        return new IntSupplier() {
+            private int count = -1;
+
+            @Override
+            public synchronized int getAsInt() {
+                if (count < 0) {
+                    count = tokens.countRequest(request);
+                }
+                return count;
+            }
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package dev.claudia.router.domain.message;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A request for the next assistant message, independent of any wire format.
+ *
+ * @param model          the model name the caller asked for (an alias in config.json)
+ * @param system         the leading system prompt, as text blocks (may be empty)
+ * @param messages       the conversation, in order
+ * @param tools          tools the model may call
+ * @param toolChoice     null when the caller did not say
+ * @param maxTokens      output token limit
+ * @param sampling       temperature, top_p, top_k
+ * @param stopSequences  custom stop strings
+ * @param userId         an opaque end-user id (Anthropic {@code metadata.user_id}); null when absent
+ * @param thinking       extended-thinking request
+ * @param effort         null when the caller did not say
+ * @param outputSchema   JSON Schema the answer must follow; null when absent
+ * @param stream         whether the caller wants server-sent events
+ * @param betas          the {@code anthropic-beta} flags the caller sent (they can inform routing)
+ */
+public record MessageRequest(
+        String model,
+        List<ContentBlock.Text> system,
+        List<Message> messages,
+        List<ToolDefinition> tools,
+        ToolChoice toolChoice,
+        int maxTokens,
+        Sampling sampling,
+        List<String> stopSequences,
+        String userId,
+        ThinkingConfig thinking,
+        Effort effort,
+        RawJson outputSchema,
+        boolean stream,
+        Set<String> betas) {
+
+    public MessageRequest {
+        Objects.requireNonNull(model, "model");
+        system = List.copyOf(system);
+        messages = List.copyOf(messages);
+        tools = List.copyOf(tools);
+        Objects.requireNonNull(sampling, "sampling");
+        stopSequences = List.copyOf(stopSequences);
+        Objects.requireNonNull(thinking, "thinking");
+        betas = Set.copyOf(betas);
+    }
+
+    /** A minimal request, for tests and for callers that build requests in code. */
+    public static MessageRequest of(String model, int maxTokens, List<Message> messages) {
+        return new MessageRequest(model, List.of(), messages, List.of(), null, maxTokens, Sampling.DEFAULT,
+                List.of(), null, ThinkingConfig.UNSPECIFIED, null, null, false, Set.of());
+    }
+
+    public MessageRequest withModel(String newModel) {
+        return new MessageRequest(newModel, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
+                userId, thinking, effort, outputSchema, stream, betas);
+    }
+
+    public MessageRequest withStream(boolean newStream) {
+        return new MessageRequest(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
+                userId, thinking, effort, outputSchema, newStream, betas);
+    }
+
+    /** True when the caller asked for reasoning (enabled or adaptive thinking). */
+    public boolean wantsThinking() {
+        return thinking instanceof ThinkingConfig.Enabled || thinking instanceof ThinkingConfig.Adaptive;
+    }
+}

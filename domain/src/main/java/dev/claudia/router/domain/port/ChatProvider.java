@@ -1,0 +1,22 @@
+package dev.claudia.router.domain.port;
+
+import dev.claudia.router.domain.message.MessageResponse;
+import dev.claudia.router.domain.stream.EventStream;
+
+/**
+ * A model provider, reached through one backend. Implementations translate to their wire format
+ * and back, and report every failure as a {@link ProviderException}; they never retry (the
+ * application decides that, per route).
+ */
+public interface ChatProvider {
+
+    /** Asks for a whole message. */
+    MessageResponse complete(ProviderCall call);
+
+    /**
+     * Starts a streamed message. Returns once the provider accepted the request (so failures to
+     * connect or HTTP errors are thrown here, before anything reaches the caller); the events
+     * are then pulled from the returned stream.
+     */
+    EventStream stream(ProviderCall call);
+}
