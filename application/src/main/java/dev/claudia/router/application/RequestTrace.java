@@ -36,6 +36,7 @@ public final class RequestTrace implements Consumer<Warning> {
     private int status;
     private String errorType;
     private boolean finished;
+    private boolean deferred;
 
     RequestTrace(RequestLog log, String requestId, String endpoint, long startNanos) {
         this.log = log;
@@ -88,6 +89,18 @@ public final class RequestTrace implements Consumer<Warning> {
         if (firstEventNanos == 0) {
             firstEventNanos = nanoTime;
         }
+    }
+
+    /**
+     * Marks a request whose answer is still being written after its handler returned (a stream):
+     * whoever writes it calls {@link #finish} at the end, not the response filter.
+     */
+    public synchronized void deferFinish() {
+        deferred = true;
+    }
+
+    public synchronized boolean deferred() {
+        return deferred;
     }
 
     /** Ends the request and writes its log line; later calls do nothing. */

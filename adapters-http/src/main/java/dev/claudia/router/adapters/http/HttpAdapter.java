@@ -1,0 +1,35 @@
+package dev.claudia.router.adapters.http;
+
+import dev.claudia.router.adapters.http.sse.SseStreamingInterceptor;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * Registers the adapter's resources and providers on a Jersey application. Classes are listed
+ * explicitly (no package scanning): what the server exposes is written here. Collaborators are
+ * injected by constructor from the finished instances bootstrap binds: {@code RouteMessage},
+ * {@code CountTokens}, {@code ModelRoutes}, {@code RequestLog}, {@code IdGenerator},
+ * {@link HttpSettings} and {@link ServiceInfo}.
+ */
+public final class HttpAdapter {
+
+    private HttpAdapter() {}
+
+    public static ResourceConfig register(ResourceConfig config) {
+        return config
+                .register(MessagesResource.class)
+                .register(ModelsResource.class)
+                .register(StatusResources.Health.class)
+                .register(StatusResources.Root.class)
+                .register(RequestTracing.class)
+                .register(Credentials.class)
+                .register(SseStreamingInterceptor.class)
+                .register(ErrorMappers.Api.class)
+                .register(ErrorMappers.Web.class)
+                .register(ErrorMappers.Unexpected.class)
+                .register(Json.class)
+                .register(JacksonFeature.withoutExceptionMappers())
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.claudia.router.adapters.http;
+
+import dev.claudia.router.adapters.http.mapping.BodyReader;
+import dev.claudia.router.adapters.http.mapping.Errors;
+import dev.claudia.router.adapters.http.mapping.JsonInput;
+import dev.claudia.router.adapters.http.mapping.RequestReader;
+import dev.claudia.router.adapters.http.mapping.ResponseWriter;
+import dev.claudia.router.adapters.http.sse.KeepAlive;
+import dev.claudia.router.adapters.http.sse.SseFrames;
+import dev.claudia.router.adapters.http.sse.SsePump;
+import dev.claudia.router.adapters.http.wire.ListBodies;
+import dev.claudia.router.application.CountTokens;
+import dev.claudia.router.application.RequestTrace;
+import dev.claudia.router.application.RouteMessage;
+import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.port.ProviderException;
+import dev.claudia.router.domain.stream.EventStream;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /v1/messages} (JSON or server-sent events) and {@code POST /v1/messages/count_tokens}.
+ * Query strings such as Claude Code's {@code ?beta=true} are ignored; any {@code anthropic-version}
+ * and {@code anthropic-beta} are accepted. No {@code @Consumes}/{@code @Produces}: bodies are
+ * read as JSON whatever their declared type (curl's default is form-encoded), and the answer's
+ * type is chosen by the request's {@code stream} flag, not by {@code Accept} (Claude Code sends
+ * {@code accept: application/json} even when it streams).
+ */
+@Path("v1/messages")
+@Singleton
+public final class MessagesResource {
+
+    private static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream; charset=utf-8");
+
+    private final RouteMessage route;
+    private final CountTokens countTokens;
+    private final BodyReader bodies;
+    private final KeepAlive keepAlive;
+    private final SsePump pump;
+
+    @Inject
+    public MessagesResource(RouteMessage route, CountTokens countTokens, HttpSettings settings) {
+        this.route = route;
+        this.countTokens = countTokens;
+        this.bodies = new BodyReader(Json.MAPPER, settings.maxBodyBytes());
+        this.keepAlive = new KeepAlive(settings.pingInterval());
+        this.pump = new SsePump(new SseFrames(Json.MAPPER), keepAlive);
+    }
+
+    @POST
+    public Response create(InputStream body, @Context ContainerRequestContext context) {
+        RequestTrace trace = RequestTracing.of(context);
+        try {
+            MessageRequest request = read(body, context, trace, false);
+            if (request.stream()) {
+                return stream(request, trace);
+            }
+            return Response.ok(ResponseWriter.toBody(route.complete(request, trace)), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        } catch (ProviderException e) {
+            return Errors.from(e.failure()).toResponse();
+        }
+    }
+
+    @POST
+    @Path("count_tokens")
+    public Response countTokens(InputStream body, @Context ContainerRequestContext context) {
+        RequestTrace trace = RequestTracing.of(context);
+        MessageRequest request = read(body, context, trace, true);
+        return Response.ok(new ListBodies.TokenCount(countTokens.count(request, trace)), MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+
+    @PreDestroy
+    public void stop() {
+        keepAlive.close();
+    }
+
+    private Response stream(MessageRequest request, RequestTrace trace) {
+        EventStream events = route.stream(request, trace);
+        trace.deferFinish();
+        StreamingOutput output = out -> pump.pump(events, out, trace);
+        return Response.ok(output, EVENT_STREAM)
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no")
+                .build();
+    }
+
+    private MessageRequest read(InputStream body, ContainerRequestContext context, RequestTrace trace,
+                                boolean countTokensOnly) {
+        JsonInput json = bodies.read(body, context.getLength());
+        return RequestReader.read(json, betas(context.getHeaderString("anthropic-beta")), countTokensOnly, trace);
+    }
+
+    private static Set<String> betas(String header) {
+        if (header == null || header.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(header.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

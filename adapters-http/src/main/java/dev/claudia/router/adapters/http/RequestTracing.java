@@ -1,0 +1,75 @@
+package dev.claudia.router.adapters.http;
+
+import dev.claudia.router.adapters.http.wire.ErrorBody;
+import dev.claudia.router.application.RequestLog;
+import dev.claudia.router.application.RequestTrace;
+import dev.claudia.router.domain.port.IdGenerator;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+
+/**
+ * Gives every request an id ({@code request-id} header, and {@code request_id} in error bodies,
+ * as Anthropic does) and a trace, and writes the request's log line when the response leaves,
+ * except for streams, whose line is written when the stream ends. Runs before matching, so even
+ * requests to unknown paths get an id and a line.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class RequestTracing implements ContainerRequestFilter, ContainerResponseFilter {
+
+    static final String TRACE = "claudia.trace";
+
+    private final RequestLog log;
+    private final IdGenerator ids;
+
+    @Inject
+    public RequestTracing(RequestLog log, IdGenerator ids) {
+        this.log = log;
+        this.ids = ids;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(TRACE, log.start(ids.requestId(), endpoint(request)));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        RequestTrace trace = traceOf(request);
+        response.getHeaders().putSingle("request-id", trace.requestId());
+        String errorType = null;
+        if (response.getEntity() instanceof ErrorBody error) {
+            errorType = error.error().type();
+            if (error.requestId() == null) {
+                response.setEntity(error.withRequestId(trace.requestId()));
+            }
+        }
+        if (!trace.deferred()) {
+            trace.finish(response.getStatus(), errorType);
+        }
+    }
+
+    /** The trace of this request (made on the spot if the request filter did not run). */
+    RequestTrace traceOf(ContainerRequestContext request) {
+        if (request.getProperty(TRACE) instanceof RequestTrace trace) {
+            return trace;
+        }
+        RequestTrace trace = log.start(ids.requestId(), endpoint(request));
+        request.setProperty(TRACE, trace);
+        return trace;
+    }
+
+    static RequestTrace of(ContainerRequestContext request) {
+        return (RequestTrace) request.getProperty(TRACE);
+    }
+
+    private static String endpoint(ContainerRequestContext request) {
+        return request.getMethod() + " /" + request.getUriInfo().getPath();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.claudia.router.adapters.http;
+
+import dev.claudia.router.adapters.http.wire.ListBodies;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** {@code GET /health} and {@code GET /} (Claude Code sends {@code HEAD /} at start-up; JAX-RS answers HEAD from GET). */
+public final class StatusResources {
+
+    private StatusResources() {}
+
+    @Path("health")
+    @Singleton
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class Health {
+        private final ServiceInfo info;
+
+        @Inject
+        public Health(ServiceInfo info) {
+            this.info = info;
+        }
+
+        @GET
+        public ListBodies.Health get() {
+            return new ListBodies.Health("ok", info.version(), info.backends().stream()
+                    .map(b -> new ListBodies.Backend(b.name(), b.baseUrl(), b.apiKeyEnv(), b.apiKeyPresent(), b.mode()))
+                    .toList());
+        }
+    }
+
+    @Path("")
+    @Singleton
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class Root {
+        private final ServiceInfo info;
+
+        @Inject
+        public Root(ServiceInfo info) {
+            this.info = info;
+        }
+
+        @GET
+        public ListBodies.Root get() {
+            return new ListBodies.Root("Claudia Router", info.version(), List.of("POST /v1/messages",
+                    "POST /v1/messages/count_tokens", "GET /v1/models", "GET /v1/models/{id}", "GET /health"));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.claudia.router.adapters.http.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * A JSON node that knows where it sits in the request, so every validation error can name the
+ * exact field, as Anthropic does: {@code messages.2.content.0.source.media_type: ...}.
+ */
+public record JsonInput(JsonNode node, String path) {
+
+    public static JsonInput root(JsonNode node) {
+        return new JsonInput(node, "");
+    }
+
+    public JsonInput field(String name) {
+        JsonNode child = node.get(name);
+        return new JsonInput(child == null ? MissingNode.getInstance() : child, path.isEmpty() ? name : path + "." + name);
+    }
+
+    public boolean present() {
+        return !node.isMissingNode() && !node.isNull();
+    }
+
+    public boolean isString() {
+        return node.isTextual();
+    }
+
+    public boolean isArray() {
+        return node.isArray();
+    }
+
+    public boolean isObject() {
+        return node.isObject();
+    }
+
+    public String string() {
+        requirePresent();
+        if (!node.isTextual()) {
+            throw mismatch("a string");
+        }
+        return node.textValue();
+    }
+
+    /** The string, or null when the field is absent or null. */
+    public String optString() {
+        return present() ? string() : null;
+    }
+
+    public int integer() {
+        requirePresent();
+        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            throw mismatch("an integer");
+        }
+        return node.intValue();
+    }
+
+    public Integer optInteger() {
+        return present() ? integer() : null;
+    }
+
+    public Double optNumber() {
+        if (!present()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw mismatch("a number");
+        }
+        return node.doubleValue();
+    }
+
+    public boolean bool(boolean absent) {
+        if (!present()) {
+            return absent;
+        }
+        if (!node.isBoolean()) {
+            throw mismatch("a boolean");
+        }
+        return node.booleanValue();
+    }
+
+    public List<JsonInput> array() {
+        requirePresent();
+        if (!node.isArray()) {
+            throw mismatch("an array");
+        }
+        List<JsonInput> items = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            items.add(new JsonInput(node.get(i), path + "." + i));
+        }
+        return items;
+    }
+
+    public List<JsonInput> optArray() {
+        return present() ? array() : List.of();
+    }
+
+    public JsonInput object() {
+        requirePresent();
+        if (!node.isObject()) {
+            throw mismatch("an object");
+        }
+        return this;
+    }
+
+    /** Calls {@code other} for each field not in {@code known} (used to report dropped fields). */
+    public void forEachOtherField(Set<String> known, BiConsumer<String, JsonInput> other) {
+        if (!node.isObject()) {
+            return;
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                other.accept(name, field(name));
+            }
+        }
+    }
+
+    public ApiError error(String problem) {
+        return ApiError.invalidRequest((path.isEmpty() ? "" : path + ": ") + problem);
+    }
+
+    private void requirePresent() {
+        if (!present()) {
+            throw error("Field required");
+        }
+    }
+
+    private ApiError mismatch(String expected) {
+        return error("expected " + expected + ", got " + describe(node.getNodeType()));
+    }
+
+    private static String describe(JsonNodeType type) {
+        return switch (type) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL, MISSING -> "null";
+            case BINARY -> "binary data";
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.claudia.router.adapters.http.sse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The client end of one event stream. Writes are serialized because two threads write: the
+ * request thread (events) and the keep-alive thread (pings). Every frame is flushed at once, so
+ * each event reaches the client as soon as it is translated.
+ */
+final class SseChannel {
+
+    private final OutputStream out;
+    private volatile long lastWriteNanos;
+    private volatile boolean opened;
+    private volatile boolean broken;
+
+    SseChannel(OutputStream out) {
+        this.out = out;
+        this.lastWriteNanos = System.nanoTime();
+    }
+
+    /** Sends one frame; {@code opensMessage} marks message_start, after which pings are allowed. */
+    void send(byte[] frame, boolean opensMessage) throws IOException {
+        synchronized (this) {
+            if (broken) {
+                throw new IOException("the client closed the stream");
+            }
+            try {
+                out.write(frame);
+                out.flush();
+            } catch (IOException e) {
+                broken = true;
+                throw e;
+            }
+            lastWriteNanos = System.nanoTime();
+            if (opensMessage) {
+                opened = true;
+            }
+        }
+    }
+
+    /** A ping if the stream has been quiet for {@code idleNanos}; false when the client is gone. */
+    boolean pingIfIdle(long idleNanos, long nowNanos) {
+        if (!opened || broken || nowNanos - lastWriteNanos < idleNanos) {
+            return !broken;
+        }
+        try {
+            send(SseFrames.PING, false);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    boolean broken() {
+        return broken;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.claudia.router.adapters.http.sse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.claudia.router.adapters.http.mapping.Errors;
+import dev.claudia.router.adapters.http.wire.ErrorBody;
+import dev.claudia.router.adapters.http.wire.StreamBodies;
+import dev.claudia.router.domain.message.Usage;
+import dev.claudia.router.domain.stream.BlockStart;
+import dev.claudia.router.domain.stream.Delta;
+import dev.claudia.router.domain.stream.StreamEvent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Formats domain stream events as Anthropic server-sent events: an {@code event:} line (clients
+ * drop frames without one, protocol.md B.1), one {@code data:} line of JSON whose {@code type}
+ * equals the event name, and a blank line. Stateless apart from the JSON writer.
+ */
+public final class SseFrames {
+
+    static final byte[] PING = frame("ping", "{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8));
+    private static final Map<String, Object> EMPTY_INPUT = Map.of();
+
+    private final ObjectWriter json;
+
+    public SseFrames(ObjectMapper mapper) {
+        this.json = mapper.writer();
+    }
+
+    /** The bytes of one frame. {@code requestId} goes into error frames. */
+    public byte[] encode(StreamEvent event, String requestId) {
+        return switch (event) {
+            case StreamEvent.MessageStarted s -> frame("message_start", new StreamBodies.MessageStart("message_start",
+                    new StreamBodies.StartMessage(s.id(), "message", "assistant", s.model(), List.of(), null, null,
+                            usage(s.usage()))));
+            case StreamEvent.BlockStarted b -> frame("content_block_start",
+                    new StreamBodies.BlockStart("content_block_start", b.index(), emptyBlock(b.block())));
+            case StreamEvent.BlockDelta d -> frame("content_block_delta",
+                    new StreamBodies.BlockDelta("content_block_delta", d.index(), delta(d.delta())));
+            case StreamEvent.BlockStopped s -> frame("content_block_stop",
+                    new StreamBodies.BlockStop("content_block_stop", s.index()));
+            case StreamEvent.MessageDelta m -> frame("message_delta", new StreamBodies.MessageDelta("message_delta",
+                    new StreamBodies.StopDelta(m.stopReason().wireName(), m.stopSequence()), usage(m.usage())));
+            case StreamEvent.MessageStopped m -> frame("message_stop", new StreamBodies.TypeOnly("message_stop"));
+            case StreamEvent.Ping p -> PING;
+            case StreamEvent.StreamFailed f -> frame("error", ErrorBody.of(Errors.typeOf(f.failure().kind()),
+                    f.failure().message(), requestId));
+        };
+    }
+
+    /** Blocks always start empty: Claude Code discards whatever a start carries (protocol.md B.3 rule 4). */
+    private static Object emptyBlock(BlockStart block) {
+        return switch (block) {
+            case BlockStart.Text t -> new StreamBodies.EmptyText("text", "");
+            case BlockStart.Thinking t -> new StreamBodies.EmptyThinking("thinking", "", "");
+            case BlockStart.ToolUse t -> new StreamBodies.EmptyToolUse("tool_use", t.id(), t.name(), EMPTY_INPUT);
+            // Encrypted reasoning has no deltas: it is the one block that arrives whole.
+            case BlockStart.RedactedThinking r -> new StreamBodies.RedactedThinking("redacted_thinking", r.data());
+        };
+    }
+
+    private static Object delta(Delta delta) {
+        return switch (delta) {
+            case Delta.Text t -> new StreamBodies.TextDelta("text_delta", t.text());
+            case Delta.Thinking t -> new StreamBodies.ThinkingDelta("thinking_delta", t.thinking());
+            case Delta.Signature s -> new StreamBodies.SignatureDelta("signature_delta", s.signature());
+            case Delta.InputJson j -> new StreamBodies.InputJsonDelta("input_json_delta", j.partialJson());
+        };
+    }
+
+    private static StreamBodies.StreamUsage usage(Usage usage) {
+        return new StreamBodies.StreamUsage(usage.inputTokens(), usage.outputTokens(),
+                usage.cacheCreationInputTokens(), usage.cacheReadInputTokens());
+    }
+
+    private byte[] frame(String name, Object payload) {
+        try {
+            return frame(name, json.writeValueAsBytes(payload));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] frame(String name, byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + name.length() + 16);
+        out.writeBytes(("event: " + name + "\ndata: ").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(data);
+        out.writeBytes(new byte[] {'\n', '\n'});
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.claudia.router.adapters.http.wire;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/** Response content blocks; each record carries its Anthropic {@code type} tag. */
+public sealed interface BlockBody {
+
+    record Text(String type, String text, Object citations) implements BlockBody {
+        public static Text of(String text) {
+            return new Text("text", text, null);
+        }
+    }
+
+    record Thinking(String type, String thinking, String signature) implements BlockBody {
+        public static Thinking of(String thinking, String signature) {
+            return new Thinking("thinking", thinking, signature);
+        }
+    }
+
+    record RedactedThinking(String type, String data) implements BlockBody {
+        public static RedactedThinking of(String data) {
+            return new RedactedThinking("redacted_thinking", data);
+        }
+    }
+
+    /** {@code input} is already JSON text and is written as is. */
+    record ToolUse(String type, String id, String name, @JsonRawValue String input) implements BlockBody {
+        public static ToolUse of(String id, String name, String inputJson) {
+            return new ToolUse("tool_use", id, name, inputJson);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.claudia.router.adapters.http.wire;
+
+import java.util.List;
+
+/** Bodies of the small read-only endpoints: models, count_tokens, health, root. */
+public final class ListBodies {
+
+    private ListBodies() {}
+
+    /** @see <a href="https://docs.claude.com/en/api/models-list">List Models</a> */
+    public record ModelsPage(List<Model> data, boolean hasMore, String firstId, String lastId) {}
+
+    public record Model(String type, String id, String displayName, String createdAt) {}
+
+    public record TokenCount(int inputTokens) {}
+
+    public record Health(String status, String version, List<Backend> backends) {}
+
+    /** A configured backend, without its key: only whether one is set and which variable holds it. */
+    public record Backend(String name, String baseUrl, String apiKeyEnv, boolean apiKeyPresent, String mode) {}
+
+    public record Root(String name, String version, List<String> endpoints) {}
+}

@@ -1,0 +1,18 @@
+package dev.claudia.router.adapters.http.wire;
+
+/**
+ * Anthropic usage. {@code input_tokens} excludes cached tokens. The nested objects are present
+ * (zeros) because SDKs type them as objects.
+ */
+public record UsageBody(int inputTokens, int outputTokens, int cacheCreationInputTokens, int cacheReadInputTokens,
+                        CacheCreation cacheCreation, ServerToolUse serverToolUse, String serviceTier) {
+
+    public record CacheCreation(int ephemeral5mInputTokens, int ephemeral1hInputTokens) {}
+
+    public record ServerToolUse(int webSearchRequests, int webFetchRequests) {}
+
+    public static UsageBody of(int input, int output, int cacheCreation, int cacheRead) {
+        return new UsageBody(input, output, cacheCreation, cacheRead, new CacheCreation(cacheCreation, 0),
+                new ServerToolUse(0, 0), "standard");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.claudia.router.application;
+
+import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.port.ModelRoutes;
+import dev.claudia.router.domain.routing.ModelInfo;
+import dev.claudia.router.domain.routing.Route;
+import dev.claudia.router.domain.routing.RoutePlan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The routing table built from config.json: a model name maps to its profile's routes (the
+ * profile's own, then its fallbacks), a legacy {@code modelMap} entry, or, for any other name, the
+ * default backend with its default model. Profiles win over modelMap entries of the same name;
+ * that precedence is applied when the table is built, so lookups are one map access.
+ */
+public final class ConfiguredRoutes implements ModelRoutes {
+
+    /**
+     * What one model name routes to.
+     *
+     * @param source      where it came from, logged as the routing rule ({@code modelProfiles} or {@code modelMap})
+     * @param routes      the route and its fallbacks, in order
+     * @param displayName what {@code GET /v1/models} shows
+     */
+    public record Entry(String source, List<Route> routes, String displayName) {
+        public Entry {
+            Objects.requireNonNull(source, "source");
+            routes = List.copyOf(routes);
+            if (routes.isEmpty()) {
+                throw new IllegalArgumentException("an entry needs a route");
+            }
+            Objects.requireNonNull(displayName, "displayName");
+        }
+    }
+
+    private final Map<String, Entry> byModel;
+    private final Route defaultRoute;
+    private final List<ModelInfo> models;
+
+    /** {@code byModel} keeps its iteration order for the models list. */
+    public ConfiguredRoutes(Map<String, Entry> byModel, Route defaultRoute) {
+        this.byModel = new LinkedHashMap<>(byModel);
+        this.defaultRoute = Objects.requireNonNull(defaultRoute, "defaultRoute");
+        List<ModelInfo> list = new ArrayList<>();
+        byModel.forEach((name, entry) -> list.add(new ModelInfo(name, entry.displayName())));
+        this.models = List.copyOf(list);
+    }
+
+    @Override
+    public RoutePlan planFor(MessageRequest request) {
+        return planForModel(request.model());
+    }
+
+    RoutePlan planForModel(String model) {
+        Entry entry = byModel.get(model);
+        if (entry == null) {
+            return new RoutePlan("defaultBackend", List.of(defaultRoute.forAlias(model)));
+        }
+        List<Route> routes = new ArrayList<>(entry.routes().size());
+        for (Route route : entry.routes()) {
+            routes.add(route.forAlias(model));
+        }
+        return new RoutePlan(entry.source(), routes);
+    }
+
+    @Override
+    public List<ModelInfo> models() {
+        return models;
+    }
+}
