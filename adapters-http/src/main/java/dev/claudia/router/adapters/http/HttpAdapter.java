@@ -1,6 +1,5 @@
 package dev.claudia.router.adapters.http;
 
-import dev.claudia.router.adapters.http.sse.SseStreamingInterceptor;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;

@@ -76,6 +76,8 @@ class HttpEndpointsTest {
         assertEquals(0, body.at("/usage/cache_creation_input_tokens").asInt());
         assertEquals(3, body.at("/usage/cache_read_input_tokens").asInt());
         assertEquals("standard", body.at("/usage/service_tier").asText());
+        assertTrue(body.at("/usage/cache_creation/ephemeral_5m_input_tokens").isInt(), body.toString());
+        assertTrue(body.at("/usage/cache_creation/ephemeral_1h_input_tokens").isInt(), body.toString());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.claudia.router.adapters.http.sse;
+package dev.claudia.router.adapters.http;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.WriterInterceptor;
