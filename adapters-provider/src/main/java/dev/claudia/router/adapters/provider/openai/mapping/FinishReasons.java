@@ -1,0 +1,42 @@
+package dev.claudia.router.adapters.provider.openai.mapping;
+
+import dev.claudia.router.domain.message.StopReason;
+
+import java.util.List;
+
+/**
+ * OpenAI {@code finish_reason} to Anthropic {@code stop_reason} (protocol.md D.2). Several servers
+ * (Ollama, Gemini's compatibility layer, some vLLM parsers) say {@code stop} when they made tool
+ * calls, so tool calls decide first.
+ */
+public final class FinishReasons {
+
+    private FinishReasons() {}
+
+    /**
+     * @param finishReason  the provider's value, possibly null
+     * @param matchedStop   vLLM's {@code stop_reason} (the stop string that matched), possibly null
+     * @param stopSequences what the caller asked to stop on
+     * @param madeToolCalls whether the answer contains tool calls
+     */
+    public static Outcome map(String finishReason, String matchedStop, List<String> stopSequences, boolean madeToolCalls) {
+        if (madeToolCalls) {
+            return new Outcome(StopReason.TOOL_USE, null);
+        }
+        if (matchedStop != null && stopSequences.contains(matchedStop)) {
+            return new Outcome(StopReason.STOP_SEQUENCE, matchedStop);
+        }
+        StopReason reason = switch (finishReason == null ? "" : finishReason) {
+            case "length" -> StopReason.MAX_TOKENS;
+            case "tool_calls", "function_call" -> StopReason.TOOL_USE;
+            case "content_filter" -> StopReason.REFUSAL;
+            case "model_context_window_exceeded" -> StopReason.MODEL_CONTEXT_WINDOW_EXCEEDED;
+            // stop, eos, end_turn, abort, null and anything unknown: the model is done talking.
+            default -> StopReason.END_TURN;
+        };
+        return new Outcome(reason, null);
+    }
+
+    /** The stop reason and, for {@code stop_sequence}, which one. */
+    public record Outcome(StopReason reason, String stopSequence) {}
+}

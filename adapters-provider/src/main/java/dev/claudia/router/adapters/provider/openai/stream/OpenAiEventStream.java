@@ -1,0 +1,86 @@
+package dev.claudia.router.adapters.provider.openai.stream;
+
+import dev.claudia.router.domain.port.FailureKind;
+import dev.claudia.router.domain.port.IdGenerator;
+import dev.claudia.router.domain.port.ProviderCall;
+import dev.claudia.router.domain.port.ProviderFailure;
+import dev.claudia.router.domain.port.TokenCounter;
+import dev.claudia.router.domain.stream.EventStream;
+import dev.claudia.router.domain.stream.StreamEvent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Pulls one provider stream: reads SSE events only when the previous translation is used up, so
+ * each event goes to the caller as soon as its chunk arrives. {@link #close()} drops the upstream
+ * connection (the caller went away, or the stream is being replaced by a retry).
+ */
+public final class OpenAiEventStream implements EventStream {
+
+    private final SseReader reader;
+    private final ChunkTranslator translator;
+    private final AutoCloseable connection;
+    private final String backend;
+    private final Deque<StreamEvent> ready = new ArrayDeque<>();
+    private final List<StreamEvent> batch = new ArrayList<>();
+    private volatile boolean closed;
+    private boolean started;
+
+    public OpenAiEventStream(InputStream body, AutoCloseable connection, ProviderCall call, IdGenerator ids,
+                             TokenCounter tokens) {
+        this.reader = new SseReader(body);
+        this.translator = new ChunkTranslator(call, ids, tokens);
+        this.connection = connection;
+        this.backend = call.route().backend();
+    }
+
+    @Override
+    public StreamEvent next() {
+        if (!started) {
+            started = true;
+            return translator.start();
+        }
+        while (ready.isEmpty()) {
+            if (translator.ended() || closed) {
+                release();
+                return null;
+            }
+            batch.clear();
+            try {
+                SseEvent event = reader.next();
+                if (event == null) {
+                    translator.onEnd(batch);
+                } else {
+                    translator.onData(event.data(), batch);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (closed) {
+                    return null;
+                }
+                translator.fail(batch, ProviderFailure.of(FailureKind.UNREACHABLE, backend,
+                        "the connection to backend '" + backend + "' was lost mid-stream: " + e.getMessage()));
+            }
+            ready.addAll(batch);
+        }
+        return ready.poll();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        release();
+    }
+
+    private void release() {
+        try {
+            connection.close();
+        } catch (Exception ignored) {
+            // the connection is being dropped either way
+        }
+    }
+}

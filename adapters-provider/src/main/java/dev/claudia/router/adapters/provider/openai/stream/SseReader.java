@@ -1,0 +1,112 @@
+package dev.claudia.router.adapters.provider.openai.stream;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Server-sent events framing (WHATWG HTML, "event stream interpretation"), and nothing else: it
+ * knows no JSON. Lines end in LF, CR or CRLF, even when the CR and the LF arrive in different
+ * reads; {@code data:} lines accumulate until a blank line dispatches the event; lines starting
+ * with {@code :} are comments (OpenRouter's keep-alives); a final event without its blank line is
+ * still dispatched at EOF. It returns an event as soon as its blank line has been read, without
+ * waiting for more input.
+ */
+public final class SseReader {
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[8192];
+    private int position;
+    private int limit;
+    private boolean eof;
+    private boolean afterCr;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private final StringBuilder data = new StringBuilder();
+    private boolean hasData;
+    private String event;
+
+    public SseReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next event, or null at the end of the stream. */
+    public SseEvent next() throws IOException {
+        String text;
+        while ((text = readLine()) != null) {
+            if (text.isEmpty()) {
+                if (hasData) {
+                    return dispatch();
+                }
+                event = null;
+                continue;
+            }
+            if (text.charAt(0) == ':') {
+                continue;
+            }
+            int colon = text.indexOf(':');
+            String field = colon < 0 ? text : text.substring(0, colon);
+            String value = colon < 0 ? "" : text.substring(colon + 1);
+            if (value.startsWith(" ")) {
+                value = value.substring(1);
+            }
+            switch (field) {
+                case "data" -> {
+                    if (hasData) {
+                        data.append('\n');
+                    }
+                    data.append(value);
+                    hasData = true;
+                }
+                case "event" -> event = value;
+                default -> { } // id, retry and unknown fields do not matter here
+            }
+        }
+        return hasData ? dispatch() : null;
+    }
+
+    private SseEvent dispatch() {
+        SseEvent e = new SseEvent(event, data.toString());
+        data.setLength(0);
+        hasData = false;
+        event = null;
+        return e;
+    }
+
+    /** The next line without its terminator, or null at EOF with nothing pending. */
+    private String readLine() throws IOException {
+        while (true) {
+            while (position < limit) {
+                byte b = buffer[position++];
+                if (afterCr) {
+                    afterCr = false;
+                    if (b == '\n') {
+                        continue; // the LF of a CRLF
+                    }
+                }
+                if (b == '\n' || b == '\r') {
+                    afterCr = b == '\r';
+                    String text = line.toString(StandardCharsets.UTF_8);
+                    line.reset();
+                    return text;
+                }
+                line.write(b);
+            }
+            if (eof) {
+                if (line.size() > 0) {
+                    String text = line.toString(StandardCharsets.UTF_8);
+                    line.reset();
+                    return text;
+                }
+                return null;
+            }
+            int read = in.read(buffer, 0, buffer.length);
+            if (read < 0) {
+                eof = true;
+            } else {
+                position = 0;
+                limit = read;
+            }
+        }
+    }
+}
