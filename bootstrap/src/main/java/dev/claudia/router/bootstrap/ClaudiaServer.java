@@ -1,0 +1,89 @@
+package dev.claudia.router.bootstrap;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.claudia.router.adapters.http.HttpAdapter;
+import dev.claudia.router.adapters.http.ServiceInfo;
+import dev.claudia.router.bootstrap.config.ConfigReader;
+import dev.claudia.router.bootstrap.config.Environment;
+import dev.claudia.router.bootstrap.config.RouterConfig;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A running router: Jersey on the JDK HTTP server, one virtual thread per request. Also the entry
+ * point for embedding and for the system tests, which start routers in-process.
+ */
+public final class ClaudiaServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("claudia");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Wiring.Graph graph;
+    private final URI baseUri;
+
+    private ClaudiaServer(HttpServer server, ExecutorService executor, Wiring.Graph graph, URI baseUri) {
+        this.server = server;
+        this.executor = executor;
+        this.graph = graph;
+        this.baseUri = baseUri;
+    }
+
+    /** Reads the config, wires everything and starts listening; throws ConfigException on a bad config. */
+    public static ClaudiaServer start(ServerOptions options) {
+        Tuning.apply();
+        Environment env = new Environment(options.environment());
+        RouterConfig config = ConfigReader.read(options.configFile(), w -> LOG.log(Level.WARNING, w));
+        Wiring.Graph graph = Wiring.build(config, env);
+        String host = options.host() != null ? options.host() : env.getOr("CLAUDIA_HOST", "127.0.0.1");
+        int port = options.port() != null ? options.port() : config.port();
+        ResourceConfig resources = HttpAdapter.register(new ResourceConfig()).register(new JerseyBinder(graph));
+        HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
+                resources, false);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.start();
+        URI base = URI.create("http://" + host + ":" + server.getAddress().getPort());
+        LOG.log(Level.INFO, "Claudia Router " + graph.info().version() + " listening on " + base + " (config "
+                + config.source().toAbsolutePath().normalize() + ", default backend " + config.defaultBackend() + ")");
+        graph.notes().forEach(note -> LOG.log(note.startsWith("DEMO") ? Level.WARNING : Level.INFO, note));
+        return new ClaudiaServer(server, executor, graph, base);
+    }
+
+    /** {@code http://host:port}, without a trailing slash (what ANTHROPIC_BASE_URL wants). */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    public ServiceInfo info() {
+        return graph.info();
+    }
+
+    /** Start-up notes: one per backend, and the demo-mode notice when it applies. */
+    public List<String> notes() {
+        return graph.notes();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        for (AutoCloseable resource : graph.resources()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "could not close " + resource + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.claudia.router.bootstrap;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.logging.StreamHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * One line per log record on standard error: time, level, logger, message (and a stack trace
+ * only for real errors). {@code LOG_LEVEL} is error, warn, info (default), debug or trace.
+ * Jersey's own chatter is held at warnings unless debugging.
+ */
+public final class Logs {
+
+    private Logs() {}
+
+    public static void configure(String level) {
+        Level root = parse(level);
+        LogManager.getLogManager().reset();
+        Logger rootLogger = Logger.getLogger("");
+        rootLogger.setLevel(root);
+        Handler handler = new StandardError(new OneLine());
+        rootLogger.addHandler(handler);
+        Level libraries = root.intValue() <= Level.FINE.intValue() ? root : Level.WARNING;
+        Logger.getLogger("org.glassfish").setLevel(libraries);
+        Logger.getLogger("io.github.resilience4j").setLevel(libraries);
+    }
+
+    static Level parse(String level) {
+        return switch (level == null ? "info" : level.toLowerCase(Locale.ROOT)) {
+            case "error" -> Level.SEVERE;
+            case "warn", "warning" -> Level.WARNING;
+            case "debug" -> Level.FINE;
+            case "trace" -> Level.FINEST;
+            case "off" -> Level.OFF;
+            default -> Level.INFO;
+        };
+    }
+
+    /**
+     * Writes to standard error and flushes every record. (ConsoleHandler cannot be pointed at a new
+     * stream without closing System.err, which would silence every later error message.)
+     */
+    private static final class StandardError extends StreamHandler {
+        StandardError(Formatter formatter) {
+            super(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), formatter);
+            setLevel(Level.ALL);
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            super.publish(record);
+            flush();
+        }
+
+        @Override
+        public synchronized void close() {
+            flush();
+        }
+    }
+
+    private static final class OneLine extends Formatter {
+        @Override
+        public String format(LogRecord record) {
+            StringBuilder line = new StringBuilder(160)
+                    .append(Instant.ofEpochMilli(record.getMillis())).append(' ')
+                    .append(name(record.getLevel())).append(' ')
+                    .append(record.getLoggerName()).append(' ')
+                    .append(formatMessage(record)).append('\n');
+            if (record.getThrown() != null && record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+                line.append(trace);
+            }
+            return line.toString();
+        }
+
+        private static String name(Level level) {
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                return "ERROR";
+            }
+            if (level.intValue() >= Level.WARNING.intValue()) {
+                return "WARN ";
+            }
+            if (level.intValue() >= Level.INFO.intValue()) {
+                return "INFO ";
+            }
+            return "DEBUG";
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.claudia.router.bootstrap.cli;
+
+import dev.claudia.router.bootstrap.ClaudiaServer;
+import dev.claudia.router.bootstrap.Logs;
+import dev.claudia.router.bootstrap.ServerOptions;
+import dev.claudia.router.bootstrap.config.ConfigException;
+import dev.claudia.router.bootstrap.config.Environment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code claudia start}: runs the router in the foreground until interrupted. */
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Run the router in the foreground.")
+public final class StartCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "config.json to use (default: $CLAUDIA_CONFIG, else ./config.json)")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "port to listen on (default: config.json's port)")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "interface to bind (default: $CLAUDIA_HOST, else 127.0.0.1)")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Environment env = Environment.load(Path.of(".env"), System.getenv());
+        Logs.configure(env.getOr("LOG_LEVEL", "info"));
+        Path file = configFile(config, env);
+        ClaudiaServer server;
+        try {
+            server = ClaudiaServer.start(new ServerOptions(file, env.asMap(), host, port));
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            System.err.println("claudia: cannot start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "claudia-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** --config, else CLAUDIA_CONFIG, else ./config.json. */
+    static Path configFile(Path option, Environment env) {
+        if (option != null) {
+            return option;
+        }
+        return env.get("CLAUDIA_CONFIG").map(Path::of).orElseGet(() -> {
+            Path local = Path.of("config.json");
+            return Files.exists(local) ? local : local.toAbsolutePath();
+        });
+    }
+}

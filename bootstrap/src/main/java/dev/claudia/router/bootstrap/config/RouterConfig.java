@@ -1,0 +1,50 @@
+package dev.claudia.router.bootstrap.config;
+
+import dev.claudia.router.domain.message.RawJson;
+import dev.claudia.router.domain.routing.Capabilities;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * config.json, validated. The schema is the original Node tool's: {@code port},
+ * {@code defaultBackend}, {@code backends}, {@code modelProfiles} and legacy {@code modelMap};
+ * profiles may also name {@code fallbacks} (see docs/configuration.md).
+ *
+ * @param source where it was read from (for messages)
+ */
+public record RouterConfig(Path source, int port, String defaultBackend, Map<String, Backend> backends,
+                           Map<String, Profile> profiles, Map<String, Mapping> modelMap) {
+
+    /** The maps keep config.json's order (it is the order of /v1/models and of the start-up log). */
+    public RouterConfig {
+        backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
+        profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+        modelMap = Collections.unmodifiableMap(new LinkedHashMap<>(modelMap));
+    }
+
+    /** {@code backends.<name>}: an OpenAI-compatible endpoint and the variable that holds its key. */
+    public record Backend(String name, URI baseUrl, String apiKeyEnv, String defaultModel) {
+        /** True for servers on this machine (LM Studio, Ollama...), which usually need no key. */
+        public boolean isLoopback() {
+            String host = baseUrl.getHost();
+            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
+                    || host.equals("::1"));
+        }
+    }
+
+    /** {@code modelProfiles.<alias>}. */
+    public record Profile(String alias, String backend, String providerModel, int retryAttempts, long retryBaseDelayMs,
+                          RawJson extraBody, String notes, Capabilities capabilities, List<String> fallbacks) {
+        public Profile {
+            fallbacks = List.copyOf(fallbacks);
+        }
+    }
+
+    /** Legacy {@code modelMap.<alias>}: just a backend and a model. */
+    public record Mapping(String alias, String backend, String model) {}
+}

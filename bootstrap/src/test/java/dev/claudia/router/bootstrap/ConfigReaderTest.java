@@ -1,0 +1,158 @@
+package dev.claudia.router.bootstrap;
+
+import dev.claudia.router.bootstrap.config.ConfigException;
+import dev.claudia.router.bootstrap.config.ConfigReader;
+import dev.claudia.router.bootstrap.config.RouterConfig;
+import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.RoutePlan;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigReaderTest {
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private static final String BACKENDS = """
+            "backends": {
+              "nvidia": {"baseUrl": "https://integrate.api.nvidia.com/v1", "apiKeyEnv": "NVIDIA_API_KEY", "defaultModel": "stepfun-ai/step-3.5-flash"},
+              "local": {"baseUrl": "http://localhost:1234/v1/", "defaultModel": "local-model"}
+            }""";
+
+    private RouterConfig parse(String json) {
+        return ConfigReader.parse("config.json", json, warnings::add);
+    }
+
+    private List<String> problems(String json) {
+        return assertThrows(ConfigException.class, () -> parse(json)).problems();
+    }
+
+    @Test
+    void the_shipped_config_is_valid_and_has_the_documented_profiles() {
+        RouterConfig config = ConfigReader.read(Path.of("../config.json"), warnings::add);
+        assertTrue(warnings.isEmpty(), warnings.toString());
+        assertEquals(8082, config.port());
+        assertEquals("nvidia", config.defaultBackend());
+        assertEquals(Set.of("nvidia", "openrouter", "local"), config.backends().keySet());
+        assertEquals("stepfun-ai/step-3.5-flash", config.profiles().get("claude-3-5-sonnet-latest").providerModel());
+        for (String glm : List.of("claude-opus-4-1", "claude-3-5-sonnet-glm")) {
+            RouterConfig.Profile p = config.profiles().get(glm);
+            assertEquals("z-ai/glm4.7", p.providerModel());
+            assertEquals("{\"chat_template_kwargs\":{\"enable_thinking\":true,\"clear_thinking\":false}}", p.extraBody().text());
+        }
+        assertEquals("qwen/qwen3.5-122b-a10b", config.profiles().get("claude-3-5-sonnet-qwen").providerModel());
+        RouterConfig.Profile haiku = config.profiles().get("claude-3-haiku-latest");
+        assertEquals("nvidia/nemotron-mini-4b-instruct", haiku.providerModel());
+        assertEquals(1, haiku.retryAttempts());
+        assertEquals(250, haiku.retryBaseDelayMs());
+        assertEquals("https://openrouter.ai/api/v1", config.backends().get("openrouter").baseUrl().toString());
+        assertEquals("OPENROUTER_API_KEY", config.backends().get("openrouter").apiKeyEnv());
+        assertEquals("http://localhost:1234/v1", config.backends().get("local").baseUrl().toString());
+        assertEquals("LOCAL_API_KEY", config.backends().get("local").apiKeyEnv());
+    }
+
+    @Test
+    void bad_json_names_the_line_and_column() {
+        List<String> problems = problems("{\n  \"port\": 8082,\n  \"backends\": {,\n}");
+        assertEquals(1, problems.size());
+        assertTrue(problems.getFirst().startsWith("config.json: invalid JSON at line 3, column"), problems.getFirst());
+    }
+
+    @Test
+    void every_problem_is_reported_at_once_with_its_json_path() {
+        List<String> problems = problems("""
+                {"port": 70000, "defaultBackend": "nvidai",
+                 "backends": {
+                   "nvidia": {"baseUrl": "ftp://x", "apiKeyEnv": "K", "defaultModel": "m"},
+                   "ok": {"baseUrl": "https://ok.example/v1", "defaultModel": "m"}
+                 },
+                 "modelProfiles": {
+                   "a": {"backend": "nope", "providerModel": "x"},
+                   "b": {"backend": "ok", "providerModel": "x", "retryAttempts": -1, "retryBaseDelayMs": -5,
+                         "extraBody": [1], "capabilities": {"streaming": "maybe", "reasoning": "telepathy"},
+                         "fallbacks": ["zzz"]}
+                 },
+                 "modelMap": {"c": {"backend": "ok"}}
+                }""");
+        assertEquals(List.of(
+                "config.json: port: must be between 0 and 65535, got 70000",
+                "config.json: backends.nvidia.baseUrl: must be an http:// or https:// URL, got 'ftp://x'",
+                "config.json: defaultBackend: unknown backend 'nvidai' (known: ok)",
+                "config.json: modelProfiles.a.backend: unknown backend 'nope' (known: ok)",
+                "config.json: modelProfiles.b.retryAttempts: must be between 1 and 20, got -1",
+                "config.json: modelProfiles.b.retryBaseDelayMs: must be between 0 and 60000, got -5",
+                "config.json: modelProfiles.b.extraBody: must be a JSON object (it is merged into the provider request body)",
+                "config.json: modelProfiles.b.capabilities.streaming: must be true, false or \"only\"",
+                "config.json: modelProfiles.b.capabilities.reasoning: must be one of \"none\", \"effort\", "
+                        + "\"chat_template_kwargs\", \"openrouter\", \"thinking_type\"",
+                "config.json: modelMap.c.model: required",
+                "config.json: modelProfiles.b.fallbacks.0: unknown profile 'zzz'"), problems);
+    }
+
+    @Test
+    void missing_backends_and_default_model_are_problems() {
+        assertEquals(List.of("config.json: backends: required: at least one backend", "config.json: defaultBackend: required"),
+                problems("{}"));
+        assertEquals(List.of("config.json: backends.n.defaultModel: required for the default backend (it serves model "
+                + "names that no profile matches)"), problems("{\"defaultBackend\":\"n\",\"backends\":{\"n\":{\"baseUrl\":\"http://h/v1\"}}}"));
+    }
+
+    @Test
+    void unknown_keys_are_warnings_not_errors() {
+        parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"theme\":\"dark\",\"modelProfiles\":{\"x\":{\"backend\":\"nvidia\","
+                + "\"providerModel\":\"m\",\"capabilities\":{\"vision\":true}}}}");
+        assertEquals(List.of("config.json: theme: unknown key, ignored",
+                "config.json: modelProfiles.x.capabilities.vision: unknown capability, ignored"), warnings);
+    }
+
+    @Test
+    void capabilities_are_read_into_the_domain_settings() {
+        RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{\"x\":{\"backend\":\"local\","
+                + "\"capabilities\":{\"streaming\":false,\"reasoning\":\"effort\",\"systemMessages\":\"hoist\","
+                + "\"streamUsage\":false,\"maxOutputTokens\":8192,\"splitThinkTags\":true}}}}");
+        RouterConfig.Profile x = config.profiles().get("x");
+        assertEquals("local-model", x.providerModel(), "a profile without providerModel uses the backend's default");
+        assertEquals(new Capabilities(Capabilities.Streaming.NEVER, Capabilities.ReasoningStyle.EFFORT,
+                Capabilities.SystemMessages.HOIST, false, 8192, true), x.capabilities());
+        assertEquals(3, x.retryAttempts());
+        assertEquals(500, x.retryBaseDelayMs());
+    }
+
+    @Test
+    void profiles_win_over_model_map_and_unknown_names_go_to_the_default_backend() {
+        RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ","
+                + "\"modelProfiles\":{\"claude-x\":{\"backend\":\"local\",\"providerModel\":\"from-profile\",\"fallbacks\":[\"claude-y\"]},"
+                + "\"claude-y\":{\"backend\":\"nvidia\",\"providerModel\":\"y-model\"}},"
+                + "\"modelMap\":{\"claude-x\":{\"backend\":\"nvidia\",\"model\":\"from-map\"},\"legacy\":{\"backend\":\"local\",\"model\":\"old\"}}}");
+        var routes = Wiring.routes(config, Set.of());
+        RoutePlan x = routes.planFor(MessageRequest.of("claude-x", 1, List.of()));
+        assertEquals("modelProfiles", x.rule());
+        assertEquals(List.of("from-profile", "y-model"), x.routes().stream().map(r -> r.providerModel()).toList());
+        assertEquals(List.of("claude-x", "claude-x"), x.routes().stream().map(r -> r.alias()).toList());
+        RoutePlan legacy = routes.planFor(MessageRequest.of("legacy", 1, List.of()));
+        assertEquals("modelMap", legacy.rule());
+        assertEquals("old", legacy.primary().providerModel());
+        RoutePlan other = routes.planFor(MessageRequest.of("gpt-whatever", 1, List.of()));
+        assertEquals("defaultBackend", other.rule());
+        assertEquals("nvidia", other.primary().backend());
+        assertEquals("stepfun-ai/step-3.5-flash", other.primary().providerModel());
+        assertEquals("gpt-whatever", other.primary().alias());
+        assertEquals(List.of("claude-x", "claude-y", "legacy"), routes.models().stream().map(m -> m.id()).toList());
+    }
+
+    @Test
+    void routes_of_keyless_backends_go_to_the_demo_backend() {
+        RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{\"claude-x\":{\"backend\":\"nvidia\"}}}");
+        var routes = Wiring.routes(config, Set.of("nvidia"));
+        assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("claude-x", 1, List.of())).primary().backend());
+        assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("other", 1, List.of())).primary().backend());
+    }
+}

@@ -1,0 +1,40 @@
+# Sourced by ./claudia and .ci/run: finds a JDK 21 or newer and exports JAVA_HOME.
+# Order: $JAVA_HOME, the java on PATH, then the usual install folders (newest first).
+# Stops with a clear message when there is none.
+
+claudia_java_major() { # java home -> major version (17, 21, 25...), empty if not a JDK
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+claudia_pick_jdk() {
+  local candidates=() c major best="" best_major=0
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for c in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
+           /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -d "$c" ] && candidates+=("$c")
+  done
+  # The user's own choice wins when it is new enough.
+  if [ -n "${JAVA_HOME:-}" ]; then
+    major=$(claudia_java_major "$JAVA_HOME")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then return 0; fi
+  fi
+  for c in "${candidates[@]}"; do
+    major=$(claudia_java_major "$c")
+    if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+      best="$c"; best_major="$major"
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "claudia: no JDK 21 or newer found (looked at \$JAVA_HOME, the java on PATH and /usr/lib/jvm)." >&2
+    echo "claudia: install one (for example: apt-get install openjdk-21-jdk) or set JAVA_HOME to it." >&2
+    return 1
+  fi
+  export JAVA_HOME="$best"
+}
+
+claudia_pick_jdk || exit 1
