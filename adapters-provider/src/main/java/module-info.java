@@ -9,7 +9,9 @@ module dev.claudia.router.adapters.provider {
     requires transitive dev.claudia.router.domain;
     requires jakarta.ws.rs;
     requires org.glassfish.jersey.core.client;
+    requires org.glassfish.jersey.core.common;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
     requires jtokkit;
 
     exports dev.claudia.router.adapters.provider;

@@ -12,9 +12,6 @@ final class Tuning {
         // Each SSE event is one small write followed by a flush; with Nagle's algorithm on, the
         // second of two such writes waits for the client's delayed ACK (up to 40 ms).
         setIfAbsent("sun.net.httpserver.nodelay", "true");
-        // HttpURLConnection (Jersey's default connector) keeps only 5 idle connections per
-        // provider by default; under concurrent load the rest would reconnect for every request.
-        setIfAbsent("http.maxConnections", "256");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -7,7 +7,9 @@ import dev.claudia.router.adapters.provider.openai.mapping.ProviderJson;
 import dev.claudia.router.adapters.provider.openai.mapping.RequestMapper;
 import dev.claudia.router.adapters.provider.openai.mapping.ResponseMapper;
 import dev.claudia.router.adapters.provider.openai.mapping.RetryAfter;
+import dev.claudia.router.adapters.provider.openai.stream.IdleWatchdog;
 import dev.claudia.router.adapters.provider.openai.stream.OpenAiEventStream;
+import dev.claudia.router.adapters.provider.transport.JdkHttpConnectorProvider;
 import dev.claudia.router.domain.message.MessageResponse;
 import dev.claudia.router.domain.port.ChatProvider;
 import dev.claudia.router.domain.port.FailureKind;
@@ -26,11 +28,11 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.client.ClientConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One OpenAI-compatible backend, over the Jersey client. Translates each call with the mappers,
@@ -45,6 +47,7 @@ public final class OpenAiChatProvider implements ChatProvider {
     private final TokenCounter tokens;
     private final Clock clock;
     private final WebTarget completions;
+    private final IdleWatchdog watchdog;
 
     public OpenAiChatProvider(ProviderSettings settings, IdGenerator ids, TokenCounter tokens, Clock clock) {
         this.settings = settings;
@@ -52,10 +55,11 @@ public final class OpenAiChatProvider implements ChatProvider {
         this.tokens = tokens;
         this.clock = clock;
         Client client = ClientBuilder.newBuilder()
-                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .withConfig(new ClientConfig().connectorProvider(
+                        new JdkHttpConnectorProvider(settings.connectTimeout(), settings.readTimeout())))
                 .build();
         this.completions = client.target(settings.baseUrl()).path("chat/completions");
+        this.watchdog = new IdleWatchdog(settings.backend(), settings.readTimeout());
     }
 
     @Override
@@ -82,7 +86,7 @@ public final class OpenAiChatProvider implements ChatProvider {
                 return MessageEvents.streamOf(ResponseMapper.toMessage(parse(body), call, ids, tokens));
             }
             InputStream body = response.readEntity(InputStream.class);
-            return new OpenAiEventStream(body, response::close, call, ids, tokens);
+            return new OpenAiEventStream(body, response::close, call, ids, tokens, watchdog);
         } catch (RuntimeException e) {
             response.close();
             throw e;

@@ -11,6 +11,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
@@ -42,6 +44,7 @@ public final class Failures {
             case 403 -> FailureKind.PERMISSION;
             case 404 -> FailureKind.NOT_FOUND;
             case 408, 504 -> FailureKind.TIMEOUT;
+            case 409 -> FailureKind.SERVER_ERROR;
             case 413 -> ContextOverflow.matches(detail) ? FailureKind.CONTEXT_TOO_LONG : FailureKind.REQUEST_TOO_LARGE;
             case 429 -> FailureKind.RATE_LIMITED;
             case 503, 529 -> FailureKind.OVERLOADED;
@@ -81,8 +84,10 @@ public final class Failures {
     /** Connection refused, unknown host, TLS trouble, timeouts. */
     public static ProviderFailure fromIo(Throwable error, String backend, URI baseUrl, Duration readTimeout) {
         Throwable cause = rootIo(error);
-        if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
-            String what = cause.getMessage() != null && cause.getMessage().toLowerCase().contains("connect")
+        if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException
+                || cause instanceof HttpTimeoutException) {
+            String what = cause instanceof HttpConnectTimeoutException
+                    || cause.getMessage() != null && cause.getMessage().toLowerCase().contains("connect")
                     ? "did not accept a connection in time" : "did not answer within " + readTimeout.toSeconds() + " s";
             return ProviderFailure.of(FailureKind.TIMEOUT, backend, "backend '" + backend + "' at " + baseUrl + " " + what);
         }
@@ -103,7 +108,7 @@ public final class Failures {
         for (int depth = 0; depth < 10; depth++) {
             if (t instanceof SocketTimeoutException || t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException || t instanceof SSLException
-                    || t instanceof InterruptedIOException || t.getCause() == null) {
+                    || t instanceof InterruptedIOException || t instanceof HttpTimeoutException || t.getCause() == null) {
                 return t;
             }
             t = t.getCause();

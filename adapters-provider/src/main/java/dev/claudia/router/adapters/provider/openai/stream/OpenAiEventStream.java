@@ -18,25 +18,31 @@ import java.util.List;
 /**
  * Pulls one provider stream: reads SSE events only when the previous translation is used up, so
  * each event goes to the caller as soon as its chunk arrives. {@link #close()} drops the upstream
- * connection (the caller went away, or the stream is being replaced by a retry).
+ * connection (the caller went away, or the stream is being replaced by a retry); a stream silent
+ * for longer than the backend's read timeout is dropped by the {@link IdleWatchdog}.
  */
-public final class OpenAiEventStream implements EventStream {
+public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watched {
 
     private final SseReader reader;
     private final ChunkTranslator translator;
     private final AutoCloseable connection;
+    private final IdleWatchdog watchdog;
     private final String backend;
     private final Deque<StreamEvent> ready = new ArrayDeque<>();
     private final List<StreamEvent> batch = new ArrayList<>();
     private volatile boolean closed;
+    private volatile boolean expired;
+    private volatile long lastActivity = System.nanoTime();
     private boolean started;
 
     public OpenAiEventStream(InputStream body, AutoCloseable connection, ProviderCall call, IdGenerator ids,
-                             TokenCounter tokens) {
+                             TokenCounter tokens, IdleWatchdog watchdog) {
         this.reader = new SseReader(body);
         this.translator = new ChunkTranslator(call, ids, tokens);
         this.connection = connection;
+        this.watchdog = watchdog;
         this.backend = call.route().backend();
+        watchdog.watch(this);
     }
 
     @Override
@@ -53,6 +59,7 @@ public final class OpenAiEventStream implements EventStream {
             batch.clear();
             try {
                 SseEvent event = reader.next();
+                lastActivity = System.nanoTime();
                 if (event == null) {
                     translator.onEnd(batch);
                 } else {
@@ -62,8 +69,11 @@ public final class OpenAiEventStream implements EventStream {
                 if (closed) {
                     return null;
                 }
-                translator.fail(batch, ProviderFailure.of(FailureKind.UNREACHABLE, backend,
-                        "the connection to backend '" + backend + "' was lost mid-stream: " + e.getMessage()));
+                translator.fail(batch, expired
+                        ? ProviderFailure.of(FailureKind.TIMEOUT, backend, "backend '" + backend + "' sent nothing for "
+                                + watchdog.limit().toSeconds() + " s in the middle of a stream")
+                        : ProviderFailure.of(FailureKind.UNREACHABLE, backend, "the connection to backend '" + backend
+                                + "' was lost mid-stream: " + e.getMessage()));
             }
             ready.addAll(batch);
         }
@@ -76,7 +86,19 @@ public final class OpenAiEventStream implements EventStream {
         release();
     }
 
+    @Override
+    public long lastActivityNanos() {
+        return lastActivity;
+    }
+
+    @Override
+    public void expire() {
+        expired = true;
+        release();
+    }
+
     private void release() {
+        watchdog.forget(this);
         try {
             connection.close();
         } catch (Exception ignored) {

@@ -1,0 +1,73 @@
+package dev.claudia.router.adapters.provider;
+
+import dev.claudia.router.domain.message.Message;
+import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.message.RawJson;
+import dev.claudia.router.domain.message.Warning;
+import dev.claudia.router.domain.port.IdGenerator;
+import dev.claudia.router.domain.port.ProviderCall;
+import dev.claudia.router.domain.port.TokenCounter;
+import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.RetryPolicy;
+import dev.claudia.router.domain.routing.Route;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test data: calls, routes, predictable ids and a simple token counter. */
+final class Calls {
+
+    private Calls() {}
+
+    static Route route(Capabilities capabilities) {
+        return route(capabilities, RawJson.EMPTY_OBJECT);
+    }
+
+    static Route route(Capabilities capabilities, RawJson extraBody) {
+        return new Route("claude-test", "claude-test", "stub", "provider/model-1", RetryPolicy.of(1, 0), extraBody,
+                capabilities);
+    }
+
+    static ProviderCall call(MessageRequest request) {
+        return call(request, Capabilities.DEFAULT, new ArrayList<>());
+    }
+
+    static ProviderCall call(MessageRequest request, Capabilities capabilities, List<Warning> warnings) {
+        return new ProviderCall(route(capabilities), request, "msg_test", () -> 42, warnings::add);
+    }
+
+    static MessageRequest hello() {
+        return MessageRequest.of("claude-test", 256, List.of(Message.user("Hello")));
+    }
+
+    static IdGenerator ids() {
+        AtomicInteger n = new AtomicInteger();
+        return new IdGenerator() {
+            public String messageId() {
+                return "msg_gen" + n.incrementAndGet();
+            }
+
+            public String toolUseId() {
+                return "toolu_gen" + n.incrementAndGet();
+            }
+
+            public String requestId() {
+                return "req_gen" + n.incrementAndGet();
+            }
+        };
+    }
+
+    /** One token per four characters, rounded up: predictable numbers for estimate tests. */
+    static TokenCounter quarterTokens() {
+        return new TokenCounter() {
+            public int countRequest(MessageRequest request) {
+                return 42;
+            }
+
+            public int countText(String text) {
+                return (text.length() + 3) / 4;
+            }
+        };
+    }
+}
