@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.claudia.router.adapters.http.mapping.Errors;
+import dev.claudia.router.adapters.http.wire.BlockBody;
 import dev.claudia.router.adapters.http.wire.ErrorBody;
 import dev.claudia.router.adapters.http.wire.StreamBodies;
 import dev.claudia.router.domain.message.Usage;
@@ -59,7 +60,8 @@ public final class SseFrames {
         return switch (block) {
             case BlockStart.Text t -> new StreamBodies.EmptyText("text", "");
             case BlockStart.Thinking t -> new StreamBodies.EmptyThinking("thinking", "", "");
-            case BlockStart.ToolUse t -> new StreamBodies.EmptyToolUse("tool_use", t.id(), t.name(), EMPTY_INPUT);
+            case BlockStart.ToolUse t -> new StreamBodies.EmptyToolUse("tool_use", t.id(), t.name(), EMPTY_INPUT,
+                    BlockBody.Caller.DIRECT);
             // Encrypted reasoning has no deltas: it is the one block that arrives whole.
             case BlockStart.RedactedThinking r -> new StreamBodies.RedactedThinking("redacted_thinking", r.data());
         };

@@ -23,10 +23,17 @@ public sealed interface BlockBody {
         }
     }
 
-    /** {@code input} is already JSON text and is written as is. */
-    record ToolUse(String type, String id, String name, @JsonRawValue String input) implements BlockBody {
+    /**
+     * {@code input} is already JSON text and is written as is. {@code caller} says who called the
+     * tool; the SDKs type it as required, and a provider's calls always come from the model.
+     */
+    record ToolUse(String type, String id, String name, @JsonRawValue String input, Caller caller) implements BlockBody {
         public static ToolUse of(String id, String name, String inputJson) {
-            return new ToolUse("tool_use", id, name, inputJson);
+            return new ToolUse("tool_use", id, name, inputJson, Caller.DIRECT);
         }
+    }
+
+    record Caller(String type) {
+        public static final Caller DIRECT = new Caller("direct");
     }
 }

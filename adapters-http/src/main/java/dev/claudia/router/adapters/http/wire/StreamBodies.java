@@ -27,7 +27,7 @@ public final class StreamBodies {
 
     public record EmptyThinking(String type, String thinking, String signature) {}
 
-    public record EmptyToolUse(String type, String id, String name, Object input) {}
+    public record EmptyToolUse(String type, String id, String name, Object input, BlockBody.Caller caller) {}
 
     public record RedactedThinking(String type, String data) {}
 
