@@ -2,6 +2,8 @@ package dev.claudia.router.adapters.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudia.router.adapters.http.mapping.ApiError;
+import dev.claudia.router.domain.testing.DomainJson;
+import dev.claudia.router.domain.testing.Golden;
 import dev.claudia.router.adapters.http.mapping.JsonInput;
 import dev.claudia.router.adapters.http.mapping.RequestReader;
 import dev.claudia.router.domain.message.ContentBlock;

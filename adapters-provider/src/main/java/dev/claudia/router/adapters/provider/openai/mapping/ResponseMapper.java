@@ -82,7 +82,8 @@ public final class ResponseMapper {
                 generated.append(use.name()).append(use.input().text());
             }
         }
-        if (content.stream().noneMatch(b -> b instanceof ContentBlock.Text || b instanceof ContentBlock.ToolUse)) {
+        if (content.isEmpty()) {
+            // Clients expect at least one block; the stream translation does the same.
             content.add(new ContentBlock.Text(""));
         }
         FinishReasons.Outcome outcome = FinishReasons.map(ProviderJson.text(choice, "finish_reason"),

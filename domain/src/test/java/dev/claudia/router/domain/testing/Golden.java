@@ -1,4 +1,4 @@
-package dev.claudia.router.adapters.http;
+package dev.claudia.router.domain.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,16 +8,16 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Golden files under src/test/resources. Run with {@code -Dgolden.update=true} to rewrite them
+ * Golden files under the running module's src/test/resources. Run with {@code -Dgolden.update=true} to rewrite them
  * from the current output (then review the diff); never edit them by hand.
  */
-final class Golden {
+public final class Golden {
 
     private static final Path ROOT = Path.of("src/test/resources");
 
     private Golden() {}
 
-    static String read(String name) {
+    public static String read(String name) {
         try {
             return Files.readString(ROOT.resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -25,7 +25,7 @@ final class Golden {
         }
     }
 
-    static void check(String name, String actual) {
+    public static void check(String name, String actual) {
         Path file = ROOT.resolve(name);
         if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
             try {

@@ -1,4 +1,4 @@
-package dev.claudia.router.adapters.http;
+package dev.claudia.router.domain.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +16,14 @@ import java.util.TreeSet;
  * Renders domain records as readable JSON for golden files: each record becomes an object with
  * an {@code @type} (its simple name) and its components; RawJson is embedded as JSON.
  */
-final class DomainJson {
+public final class DomainJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private DomainJson() {}
 
-    static String render(Object value) {
+    public static String render(Object value) {
         try {
             return MAPPER.writeValueAsString(node(value)) + "\n";
         } catch (Exception e) {
@@ -31,7 +31,7 @@ final class DomainJson {
         }
     }
 
-    static JsonNode node(Object value) throws Exception {
+    public static JsonNode node(Object value) throws Exception {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (value == null) {
             return f.nullNode();

@@ -1,0 +1,84 @@
+package dev.claudia.router.adapters.provider;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.claudia.router.adapters.provider.openai.mapping.RequestMapper;
+import dev.claudia.router.domain.message.Effort;
+import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.message.RawJson;
+import dev.claudia.router.domain.message.ThinkingConfig;
+import dev.claudia.router.domain.message.Warning;
+import dev.claudia.router.domain.port.ProviderCall;
+import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.Capabilities.ReasoningStyle;
+import dev.claudia.router.domain.routing.Capabilities.Streaming;
+import dev.claudia.router.domain.routing.Capabilities.SystemMessages;
+import dev.claudia.router.domain.testing.DomainJson;
+import dev.claudia.router.domain.testing.Golden;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Domain request to OpenAI request body, against golden files (regenerate with -Dgolden.update=true). */
+class RequestMapperGoldenTest {
+
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static String body(MessageRequest request, Capabilities capabilities, RawJson extraBody, boolean stream,
+                               List<Warning> warnings) throws Exception {
+        ProviderCall call = new ProviderCall(Calls.route(capabilities, extraBody), request, "msg_1", () -> 1, warnings::add);
+        return PRETTY.writeValueAsString(PRETTY.readTree(RequestMapper.body(call, stream))) + "\n";
+    }
+
+    private static Capabilities with(SystemMessages system, ReasoningStyle reasoning) {
+        return new Capabilities(Streaming.BOTH, reasoning, system, true, 0, false);
+    }
+
+    @Test
+    void translates_every_feature_of_a_late_claude_code_turn() throws Exception {
+        List<Warning> warnings = new ArrayList<>();
+        Golden.check("golden/requests/kitchen-sink.openai.json",
+                body(Requests.kitchenSink(), Capabilities.DEFAULT, RawJson.EMPTY_OBJECT, true, warnings));
+        Golden.check("golden/requests/kitchen-sink.warnings.json", DomainJson.render(warnings));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SystemMessages.class)
+    void places_mid_conversation_system_messages_per_policy(SystemMessages policy) throws Exception {
+        Golden.check("golden/requests/system-" + policy.name().toLowerCase() + ".openai.json",
+                body(Requests.kitchenSink(), with(policy, ReasoningStyle.NONE), RawJson.EMPTY_OBJECT, false, new ArrayList<>()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReasoningStyle.class)
+    void asks_for_reasoning_in_each_dialect(ReasoningStyle style) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (var thinking : List.of(new ThinkingConfig.Enabled(20000), new ThinkingConfig.Adaptive(),
+                new ThinkingConfig.Disabled(), ThinkingConfig.UNSPECIFIED)) {
+            all.append("// ").append(thinking).append('\n')
+                    .append(body(Requests.thinking(thinking, Effort.XHIGH), with(SystemMessages.USER_REMINDER, style),
+                            RawJson.EMPTY_OBJECT, false, new ArrayList<>()));
+        }
+        Golden.check("golden/requests/reasoning-" + style.name().toLowerCase() + ".openai.txt", all.toString());
+    }
+
+    @Test
+    void deep_merges_extra_body_last() throws Exception {
+        Golden.check("golden/requests/extra-body.openai.json", body(Requests.thinking(new ThinkingConfig.Adaptive(), null),
+                with(SystemMessages.USER_REMINDER, ReasoningStyle.CHAT_TEMPLATE_KWARGS),
+                new RawJson("{\"chat_template_kwargs\":{\"clear_thinking\":false},\"max_tokens\":99,\"top_k\":20}"),
+                false, new ArrayList<>()));
+    }
+
+    @Test
+    void reports_thinking_it_cannot_ask_for() throws Exception {
+        List<Warning> warnings = new ArrayList<>();
+        body(Requests.thinking(new ThinkingConfig.Adaptive(), null), Capabilities.DEFAULT, RawJson.EMPTY_OBJECT, false, warnings);
+        assertEquals(List.of("thinking"), warnings.stream().map(Warning::field).toList());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.claudia.router.adapters.provider;
+
+import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.stream.StreamEvent;
+import dev.claudia.router.domain.stream.StreamGrammar;
+import dev.claudia.router.domain.testing.Golden;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Recorded provider streams (src/test/resources/streams/*.chunks.txt, raw SSE as providers send
+ * it) against the events they must become (*.events.txt). Covers every tool-call streaming style
+ * of protocol.md E.12 and the failure shapes. Regenerate with -Dgolden.update=true.
+ */
+class StreamGoldenTest {
+
+    static Stream<String> scenarios() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/streams"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".chunks.txt"))
+                    .map(n -> n.substring(0, n.length() - ".chunks.txt".length())).sorted().toList().stream();
+        }
+    }
+
+    static Capabilities capabilitiesFor(String scenario) {
+        return scenario.startsWith("think-tags") ? Streams.splitThinkTags() : Capabilities.DEFAULT;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void translates_the_recorded_stream_as_the_golden_file_says(String scenario) throws Exception {
+        byte[] upstream = Golden.read("streams/" + scenario + ".chunks.txt").getBytes(StandardCharsets.UTF_8);
+        List<StreamEvent> events = Streams.translate(upstream, capabilitiesFor(scenario));
+        StreamGrammar.check(events);
+        Golden.check("streams/" + scenario + ".events.txt", Streams.render(events));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.claudia.router.adapters.provider.openai.mapping;
+
+import dev.claudia.router.domain.port.FailureKind;
+import dev.claudia.router.domain.port.ProviderFailure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FailuresTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "openai|{\"error\":{\"message\":\"bad thing\",\"type\":\"x\"}}|bad thing",
+            "top level|{\"message\":\"bad thing\",\"type\":\"x\"}|bad thing",
+            "string error|{\"error\":\"bad thing\"}|bad thing",
+            "fastapi detail|{\"detail\":\"bad thing\"}|bad thing",
+            "gemini array|[{\"error\":{\"code\":400,\"message\":\"bad thing\",\"status\":\"INVALID_ARGUMENT\"}}]|bad thing",
+            "html|<html><body><h1>502 Bad Gateway</h1></body></html>|502 Bad Gateway",
+            "plain text|No model loaded|No model loaded",
+    })
+    void quotes_the_provider_from_any_error_shape(String name, String body, String expected) {
+        assertEquals(expected, Failures.message(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "openai|This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens.|prompt is too long: 9000 tokens > 8192 maximum",
+            "vllm with max_tokens|This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (3000 in the messages, 2000 in the completion).|input length and `max_tokens` exceed context limit: 3000 + 2000 > 4096, decrease input length or `max_tokens` and try again",
+            "vllm prompt alone|This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4500 in the messages, 500 in the completion).|prompt is too long: 4500 tokens > 4096 maximum",
+            "llama.cpp|request (9000 tokens) exceeds the available context size (8192 tokens), try increasing it|prompt is too long: 9000 tokens > 8192 maximum",
+            "no numbers|the request exceeds the available context size, try increasing it|prompt is too long: 1234 tokens > 1233 maximum",
+    })
+    void words_context_overflow_the_way_claude_code_reads_it(String name, String message, String expected) {
+        ProviderFailure failure = Failures.fromStatus(400, ("{\"error\":{\"message\":\"" + message + "\"}}")
+                .getBytes(StandardCharsets.UTF_8), null, "b", "m", null, 1234);
+        assertEquals(FailureKind.CONTEXT_TOO_LONG, failure.kind());
+        if (!name.equals("no numbers")) {
+            assertEquals(expected, failure.message());
+        } else {
+            assertTrue(failure.message().startsWith("prompt is too long: "), failure.message());
+        }
+    }
+
+    @Test
+    void network_errors_name_the_backend_and_the_cause() {
+        URI url = URI.create("http://127.0.0.1:9/v1");
+        assertEquals(FailureKind.UNREACHABLE, Failures.fromIo(new RuntimeException(new ConnectException()), "local", url, Duration.ofSeconds(5)).kind());
+        ProviderFailure dns = Failures.fromIo(new UnknownHostException("nowhere.invalid"), "far", url, Duration.ofSeconds(5));
+        assertTrue(dns.message().contains("unknown host nowhere.invalid") && dns.message().contains("'far'"), dns.message());
+        assertEquals(FailureKind.TIMEOUT, Failures.fromIo(new HttpConnectTimeoutException("connect timed out"), "b", url,
+                Duration.ofSeconds(5)).kind());
+    }
+
+    @Test
+    void reads_retry_after_in_seconds_dates_and_milliseconds() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+        assertEquals(Duration.ofSeconds(7), RetryAfter.parse("7", null, clock));
+        assertEquals(Duration.ofMillis(1500), RetryAfter.parse("1.5", null, clock));
+        assertEquals(Duration.ofSeconds(30), RetryAfter.parse("Tue, 24 Nov 2026 12:00:30 GMT", null, clock));
+        assertEquals(Duration.ofMillis(250), RetryAfter.parse("7", "250", clock));
+        assertNull(RetryAfter.parse("soon", null, clock));
+        assertNull(RetryAfter.parse(null, null, clock));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.claudia.router.adapters.provider.openai.mapping;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ToolArgumentsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "valid|{\"a\": 1}|{\"a\":1}",
+            "empty|''|{}",
+            "blank|'  '|{}",
+            "trailing comma|{\"a\":1,}|{\"a\":1}",
+            "single quotes|{'a': 'b'}|{\"a\":\"b\"}",
+            "unquoted names|{a: 1}|{\"a\":1}",
+            "sent twice|{\"a\":1}{\"a\":1}|{\"a\":1}",
+            "truncated in a string|{\"path\":\"/tm|{\"path\":\"/tm\"}",
+            "truncated after a comma|{\"a\":1,|{\"a\":1}",
+            "truncated after a colon|{\"a\":|{\"a\":null}",
+            "truncated nested|{\"a\":[1,{\"b\":2|{\"a\":[1,{\"b\":2}]}",
+            "comments|{\"a\":1 /* one */}|{\"a\":1}",
+            "extra closing braces|{\"a\":1}}}|{\"a\":1}",
+    })
+    void repairs_what_models_get_wrong(String name, String raw, String expected) {
+        assertEquals(Optional.of(expected), ToolArguments.normalize(raw));
+    }
+
+    @Test
+    void strips_code_fences_and_unwraps_double_encoded_arguments() {
+        assertEquals(Optional.of("{\"a\":1}"), ToolArguments.normalize("```json\n{\"a\":1}\n```"));
+        assertEquals(Optional.of("{\"a\":1}"), ToolArguments.normalize("\"{\\\"a\\\":1}\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"not json|ls -la", "an array|[1,2]", "a number|42", "a bare string|\"just text\""})
+    void refuses_what_cannot_be_an_object(String name, String raw) {
+        assertEquals(Optional.empty(), ToolArguments.normalize(raw));
+    }
+}
