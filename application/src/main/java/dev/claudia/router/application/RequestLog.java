@@ -102,7 +102,7 @@ public final class RequestLog {
             field(line, "dropped", String.join(",", s.dropped()));
         }
         if (logPrompts && s.request() != null) {
-            field(line, "prompt", quote(lastUserText(s.request().messages())));
+            line.append(" prompt=").append(quote(lastUserText(s.request().messages())));
         }
         return line.toString();
     }

@@ -1,0 +1,53 @@
+package dev.claudia.router.application;
+
+import dev.claudia.router.domain.message.Message;
+import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.message.RawJson;
+import dev.claudia.router.domain.message.StopReason;
+import dev.claudia.router.domain.message.Usage;
+import dev.claudia.router.domain.message.Warning;
+import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.RetryPolicy;
+import dev.claudia.router.domain.routing.Route;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RequestLogTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+    private String line(boolean logPrompts) {
+        RequestLog log = new RequestLog(logPrompts, now::get);
+        RequestTrace trace = log.start("req_abc", "POST /v1/messages");
+        trace.request(MessageRequest.of("claude-x", 10, List.of(Message.user("my secret plan \"quoted\""))));
+        trace.routedBy("modelProfiles");
+        trace.attemptStarted(new Route("claude-x", "claude-x", "nvidia", "z-ai/glm4.7", RetryPolicy.of(2, 0),
+                RawJson.EMPTY_OBJECT, Capabilities.DEFAULT));
+        trace.accept(new Warning("cache_control", "providers cache"));
+        trace.accept(new Warning("cache_control", "providers cache"));
+        trace.accept(new Warning("context_management", "anthropic only"));
+        trace.usage(new Usage(20, 7, 100, 0, 0, false), StopReason.END_TURN);
+        now.addAndGet(42_000_000L);
+        return log.format(trace.snapshot(now.get()));
+    }
+
+    @Test
+    void writes_one_logfmt_line_with_route_status_latency_tokens_and_drops() {
+        String line = line(false);
+        assertEquals("req_abc POST /v1/messages model=claude-x stream=false backend=nvidia target=z-ai/glm4.7 "
+                + "rule=modelProfiles status=0 latency_ms=42 in=120 out=7 stop=end_turn attempts=1 "
+                + "dropped=cache_control,context_management", line);
+    }
+
+    @Test
+    void never_logs_the_prompt_unless_asked_to() {
+        assertFalse(line(false).contains("secret"));
+        assertTrue(line(true).endsWith(" prompt=\"my secret plan \\\"quoted\\\"\""), line(true));
+    }
+}
