@@ -12,6 +12,7 @@ module dev.claudia.router.bootstrap {
     requires org.glassfish.jersey.core.common;
     requires jdk.httpserver;
     requires java.logging;
+    requires java.net.http;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 /**
  * The routing table built from config.json: a model name maps to its profile's routes (the
@@ -40,32 +41,54 @@ public final class ConfiguredRoutes implements ModelRoutes {
 
     private final Map<String, Entry> byModel;
     private final Route defaultRoute;
+    private final List<RoutingRule> rules;
     private final List<ModelInfo> models;
 
     /** {@code byModel} keeps its iteration order for the models list. */
     public ConfiguredRoutes(Map<String, Entry> byModel, Route defaultRoute) {
+        this(byModel, defaultRoute, List.of());
+    }
+
+    /** With scenario rules, tried in order before the model name decides; each names a key of {@code byModel}. */
+    public ConfiguredRoutes(Map<String, Entry> byModel, Route defaultRoute, List<RoutingRule> rules) {
         this.byModel = new LinkedHashMap<>(byModel);
         this.defaultRoute = Objects.requireNonNull(defaultRoute, "defaultRoute");
+        this.rules = List.copyOf(rules);
+        for (RoutingRule rule : rules) {
+            if (!byModel.containsKey(rule.profile())) {
+                throw new IllegalArgumentException("routing rule " + rule.name() + " names unknown profile " + rule.profile());
+            }
+        }
         List<ModelInfo> list = new ArrayList<>();
         byModel.forEach((name, entry) -> list.add(new ModelInfo(name, entry.displayName())));
         this.models = List.copyOf(list);
     }
 
+    /**
+     * The first matching rule's profile, else the requested name's entry, else the default
+     * backend. The caller's model name is kept on every route: responses echo it.
+     */
     @Override
-    public RoutePlan planFor(MessageRequest request) {
-        return planForModel(request.model());
-    }
-
-    RoutePlan planForModel(String model) {
+    public RoutePlan planFor(MessageRequest request, IntSupplier promptTokens) {
+        String model = request.model();
+        for (RoutingRule rule : rules) {
+            if (rule.when().matches(request, promptTokens)) {
+                return plan("rule:" + rule.name(), byModel.get(rule.profile()), model);
+            }
+        }
         Entry entry = byModel.get(model);
         if (entry == null) {
             return new RoutePlan("defaultBackend", List.of(defaultRoute.forAlias(model)));
         }
+        return plan(entry.source(), entry, model);
+    }
+
+    private static RoutePlan plan(String rule, Entry entry, String model) {
         List<Route> routes = new ArrayList<>(entry.routes().size());
         for (Route route : entry.routes()) {
             routes.add(route.forAlias(model));
         }
-        return new RoutePlan(entry.source(), routes);
+        return new RoutePlan(rule, routes);
     }
 
     @Override

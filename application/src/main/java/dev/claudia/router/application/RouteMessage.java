@@ -43,9 +43,9 @@ public final class RouteMessage {
 
     /** A whole message; throws {@link ProviderException} when every attempt failed. */
     public MessageResponse complete(MessageRequest request, RequestTrace trace) {
-        RouteAttempts attempts = start(request, trace);
-        String messageId = ids.messageId();
         IntSupplier promptTokens = promptTokens(request);
+        RouteAttempts attempts = start(request, promptTokens, trace);
+        String messageId = ids.messageId();
         while (true) {
             ProviderCall call = new ProviderCall(attempts.current(), request, messageId, promptTokens, trace);
             try {
@@ -66,16 +66,16 @@ public final class RouteMessage {
      * an error event.
      */
     public EventStream stream(MessageRequest request, RequestTrace trace) {
-        RouteAttempts attempts = start(request, trace);
-        String messageId = ids.messageId();
         IntSupplier promptTokens = promptTokens(request);
+        RouteAttempts attempts = start(request, promptTokens, trace);
+        String messageId = ids.messageId();
         return new ResilientEventStream(attempts,
                 route -> streamOnce(new ProviderCall(route, request, messageId, promptTokens, trace)), trace);
     }
 
-    private RouteAttempts start(MessageRequest request, RequestTrace trace) {
+    private RouteAttempts start(MessageRequest request, IntSupplier promptTokens, RequestTrace trace) {
         trace.request(request);
-        RoutePlan plan = routes.planFor(request);
+        RoutePlan plan = routes.planFor(request, promptTokens);
         trace.routedBy(plan.rule());
         return new RouteAttempts(plan, policy, trace);
     }

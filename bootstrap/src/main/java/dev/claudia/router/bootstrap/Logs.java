@@ -15,7 +15,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * One line per log record on standard error: time, level, logger, message (and a stack trace
+ * One line per log record on standard error (or a file): time, level, logger, message (and a stack trace
  * only for real errors). {@code LOG_LEVEL} is error, warn, info (default), debug or trace.
  * Jersey's own chatter is held at warnings unless debugging.
  */
@@ -23,12 +23,22 @@ public final class Logs {
 
     private Logs() {}
 
+    /** Logs to standard error (the router in the foreground). */
     public static void configure(String level) {
-        Level root = parse(level);
+        install(parse(level), new StandardError(new OneLine()));
+    }
+
+    /** Logs into a file: for sessions where the terminal belongs to another program (claudia claude). */
+    public static void configureFile(String level, java.nio.file.Path file) throws java.io.IOException {
+        install(parse(level), new FlushingHandler(new PrintStream(new FileOutputStream(file.toFile(), true), true,
+                StandardCharsets.UTF_8), new OneLine()));
+    }
+
+    private static void install(Level root, Handler handler) {
         LogManager.getLogManager().reset();
         Logger rootLogger = Logger.getLogger("");
         rootLogger.setLevel(root);
-        Handler handler = new StandardError(new OneLine());
+        handler.setLevel(Level.ALL);
         rootLogger.addHandler(handler);
         Level libraries = root.intValue() <= Level.FINE.intValue() ? root : Level.WARNING;
         Logger.getLogger("org.glassfish").setLevel(libraries);
@@ -46,20 +56,26 @@ public final class Logs {
         };
     }
 
-    /**
-     * Writes to standard error and flushes every record. (ConsoleHandler cannot be pointed at a new
-     * stream without closing System.err, which would silence every later error message.)
-     */
-    private static final class StandardError extends StreamHandler {
-        StandardError(Formatter formatter) {
-            super(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), formatter);
-            setLevel(Level.ALL);
+    /** A stream handler that flushes every record, so a line is visible the moment it is logged. */
+    private static class FlushingHandler extends StreamHandler {
+        FlushingHandler(PrintStream out, Formatter formatter) {
+            super(out, formatter);
         }
 
         @Override
         public synchronized void publish(LogRecord record) {
             super.publish(record);
             flush();
+        }
+    }
+
+    /**
+     * Standard error, never closed. (ConsoleHandler cannot be pointed at a new stream without
+     * closing System.err, which would silence every later error message.)
+     */
+    private static final class StandardError extends FlushingHandler {
+        StandardError(Formatter formatter) {
+            super(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), formatter);
         }
 
         @Override

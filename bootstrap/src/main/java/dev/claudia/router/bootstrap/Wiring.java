@@ -104,7 +104,10 @@ final class Wiring {
         return new Graph(routeMessage, new CountTokens(tokens), routes, requestLog, ids, http, info, resources, notes);
     }
 
-    /** The routing table: profiles (with their fallbacks), then legacy modelMap names, then the default backend. */
+    /**
+     * The routing table: scenario rules first, then profiles (with their fallbacks), then legacy
+     * modelMap names, then the default backend.
+     */
     static ConfiguredRoutes routes(RouterConfig config, Set<String> demoBackends) {
         Map<String, ConfiguredRoutes.Entry> byModel = new LinkedHashMap<>();
         config.profiles().forEach((alias, profile) -> {
@@ -123,7 +126,7 @@ final class Wiring {
         RouterConfig.Backend fallback = config.backends().get(config.defaultBackend());
         Route defaultRoute = new Route("*", "defaultBackend", backendName(fallback.name(), demoBackends),
                 fallback.defaultModel(), defaultRetry(), RawJson.EMPTY_OBJECT, Capabilities.DEFAULT);
-        return new ConfiguredRoutes(byModel, defaultRoute);
+        return new ConfiguredRoutes(byModel, defaultRoute, config.routingRules());
     }
 
     private static Route route(RouterConfig.Profile profile, Set<String> demoBackends) {

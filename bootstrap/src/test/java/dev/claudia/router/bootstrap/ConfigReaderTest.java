@@ -133,14 +133,14 @@ class ConfigReaderTest {
                 + "\"claude-y\":{\"backend\":\"nvidia\",\"providerModel\":\"y-model\"}},"
                 + "\"modelMap\":{\"claude-x\":{\"backend\":\"nvidia\",\"model\":\"from-map\"},\"legacy\":{\"backend\":\"local\",\"model\":\"old\"}}}");
         var routes = Wiring.routes(config, Set.of());
-        RoutePlan x = routes.planFor(MessageRequest.of("claude-x", 1, List.of()));
+        RoutePlan x = routes.planFor(MessageRequest.of("claude-x", 1, List.of()), () -> 0);
         assertEquals("modelProfiles", x.rule());
         assertEquals(List.of("from-profile", "y-model"), x.routes().stream().map(r -> r.providerModel()).toList());
         assertEquals(List.of("claude-x", "claude-x"), x.routes().stream().map(r -> r.alias()).toList());
-        RoutePlan legacy = routes.planFor(MessageRequest.of("legacy", 1, List.of()));
+        RoutePlan legacy = routes.planFor(MessageRequest.of("legacy", 1, List.of()), () -> 0);
         assertEquals("modelMap", legacy.rule());
         assertEquals("old", legacy.primary().providerModel());
-        RoutePlan other = routes.planFor(MessageRequest.of("gpt-whatever", 1, List.of()));
+        RoutePlan other = routes.planFor(MessageRequest.of("gpt-whatever", 1, List.of()), () -> 0);
         assertEquals("defaultBackend", other.rule());
         assertEquals("nvidia", other.primary().backend());
         assertEquals("stepfun-ai/step-3.5-flash", other.primary().providerModel());
@@ -149,10 +149,36 @@ class ConfigReaderTest {
     }
 
     @Test
+    void reads_routing_rules_and_reports_bad_ones() {
+        RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{"
+                + "\"small\":{\"backend\":\"local\"},\"big\":{\"backend\":\"nvidia\"}},"
+                + "\"routingRules\":[{\"name\":\"background\",\"when\":{\"model\":\"haiku\"},\"profile\":\"small\"},"
+                + "{\"name\":\"long\",\"when\":{\"minInputTokens\":1000,\"thinking\":true},\"profile\":\"big\"}]}");
+        assertEquals(List.of("background", "long"), config.routingRules().stream().map(r -> r.name()).toList());
+        var routes = Wiring.routes(config, Set.of());
+        assertEquals("rule:background", routes.planFor(MessageRequest.of("claude-3-haiku-latest", 1, List.of()), () -> 0).rule());
+
+        List<String> problems = problems("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{"
+                + "\"small\":{\"backend\":\"local\"}},\"routingRules\":[{\"name\":\"a\",\"when\":{\"model\":\"(\"},"
+                + "\"profile\":\"nope\"},{\"name\":\"a\",\"when\":{\"sunny\":true,\"minInputTokens\":-1},\"profile\":\"small\"},"
+                + "{\"when\":{},\"profile\":\"small\"}]}");
+        assertEquals(List.of(
+                "config.json: routingRules.0.profile: unknown profile 'nope' (known: small)",
+                "config.json: routingRules.0.when.model: not a valid regular expression: Unclosed group",
+                "config.json: routingRules.1.name: duplicate rule name 'a'",
+                "config.json: routingRules.1.when.sunny: unknown condition (known: model, thinking, minInputTokens, "
+                        + "webSearch, systemPrompt, subagent)",
+                "config.json: routingRules.1.when.minInputTokens: must be a positive integer",
+                "config.json: routingRules.2.name: required",
+                "config.json: routingRules.2.when: required: an object with at least one of model, thinking, "
+                        + "minInputTokens, webSearch, systemPrompt, subagent"), problems);
+    }
+
+    @Test
     void routes_of_keyless_backends_go_to_the_demo_backend() {
         RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{\"claude-x\":{\"backend\":\"nvidia\"}}}");
         var routes = Wiring.routes(config, Set.of("nvidia"));
-        assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("claude-x", 1, List.of())).primary().backend());
-        assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("other", 1, List.of())).primary().backend());
+        assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("claude-x", 1, List.of()), () -> 0).primary().backend());
+        assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("other", 1, List.of()), () -> 0).primary().backend());
     }
 }

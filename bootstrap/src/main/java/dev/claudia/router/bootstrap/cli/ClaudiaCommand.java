@@ -7,14 +7,17 @@ import picocli.CommandLine.Command;
 /** The {@code claudia} command and its subcommands. */
 @Command(name = "claudia", mixinStandardHelpOptions = true, versionProvider = ClaudiaCommand.VersionProvider.class,
         description = "Claudia Router: run Claude Code and the Anthropic SDKs on OpenAI-compatible models.",
-        subcommands = {StartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, ClaudeCommand.class, InstallCommand.class, CommandLine.HelpCommand.class})
 public final class ClaudiaCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ClaudiaCommand());
+        CommandLine line = new CommandLine(new ClaudiaCommand());
+        // Everything after claudia's own options goes to claude verbatim, options and prompt alike.
+        line.getSubcommands().get("claude").setStopAtUnmatched(true).setStopAtPositional(true);
+        return line;
     }
 
     @Override

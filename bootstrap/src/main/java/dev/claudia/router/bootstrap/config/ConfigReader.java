@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.routing.Capabilities;
 
@@ -38,7 +39,8 @@ public final class ConfigReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap");
+    private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap",
+            "routingRules");
     private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel");
     private static final Set<String> PROFILE = Set.of("backend", "providerModel", "retryAttempts", "retryBaseDelayMs",
             "extraBody", "notes", "capabilities", "fallbacks");
@@ -102,10 +104,11 @@ public final class ConfigReader {
         Map<String, RouterConfig.Profile> profiles = profiles(root.get("modelProfiles"), backends);
         Map<String, RouterConfig.Mapping> modelMap = modelMap(root.get("modelMap"), backends);
         checkFallbacks(profiles);
+        List<RoutingRule> rules = new RoutingRulesReader(this::problem).read(root.get("routingRules"), profiles, modelMap);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap);
+        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap, rules);
     }
 
     private Map<String, RouterConfig.Backend> backends(JsonNode node) {

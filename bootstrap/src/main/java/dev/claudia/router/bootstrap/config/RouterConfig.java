@@ -1,5 +1,6 @@
 package dev.claudia.router.bootstrap.config;
 
+import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.routing.Capabilities;
 
@@ -13,18 +14,21 @@ import java.util.Map;
 /**
  * config.json, validated. The schema is the original Node tool's: {@code port},
  * {@code defaultBackend}, {@code backends}, {@code modelProfiles} and legacy {@code modelMap};
- * profiles may also name {@code fallbacks} (see docs/configuration.md).
+ * profiles may also name {@code fallbacks}, and {@code routingRules} send whole scenarios
+ * (background work, thinking, long context, web search, subagents) to chosen profiles
+ * (see docs/configuration.md).
  *
  * @param source where it was read from (for messages)
  */
 public record RouterConfig(Path source, int port, String defaultBackend, Map<String, Backend> backends,
-                           Map<String, Profile> profiles, Map<String, Mapping> modelMap) {
+                           Map<String, Profile> profiles, Map<String, Mapping> modelMap, List<RoutingRule> routingRules) {
 
     /** The maps keep config.json's order (it is the order of /v1/models and of the start-up log). */
     public RouterConfig {
         backends = Collections.unmodifiableMap(new LinkedHashMap<>(backends));
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         modelMap = Collections.unmodifiableMap(new LinkedHashMap<>(modelMap));
+        routingRules = List.copyOf(routingRules);
     }
 
     /** {@code backends.<name>}: an OpenAI-compatible endpoint and the variable that holds its key. */

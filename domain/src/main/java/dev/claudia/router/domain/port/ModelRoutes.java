@@ -5,12 +5,17 @@ import dev.claudia.router.domain.routing.ModelInfo;
 import dev.claudia.router.domain.routing.RoutePlan;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /** The routing table: which provider models serve a request. */
 public interface ModelRoutes {
 
-    /** The routes for this request; never fails (unknown names go to the default backend). */
-    RoutePlan planFor(MessageRequest request);
+    /**
+     * The routes for this request; never fails (unknown names go to the default backend).
+     *
+     * @param promptTokens the prompt's size, counted only if a routing rule needs it
+     */
+    RoutePlan planFor(MessageRequest request, IntSupplier promptTokens);
 
     /** The model names callers can ask for. */
     List<ModelInfo> models();

@@ -1,0 +1,165 @@
+package dev.claudia.router.bootstrap.cli;
+
+import dev.claudia.router.bootstrap.ClaudiaServer;
+import dev.claudia.router.bootstrap.Logs;
+import dev.claudia.router.bootstrap.ServerOptions;
+import dev.claudia.router.bootstrap.config.ConfigException;
+import dev.claudia.router.bootstrap.config.ConfigReader;
+import dev.claudia.router.bootstrap.config.Environment;
+import dev.claudia.router.bootstrap.config.RouterConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code claudia claude}: runs the installed Claude Code CLI on a model of config.json. It uses the
+ * router listening on the configured port, or starts one inside this process for the session;
+ * points Claude Code at it through environment variables; and passes every other argument to
+ * {@code claude} untouched.
+ */
+@Command(name = "claude",
+        description = {"Run Claude Code through the router.",
+            "Options before the first Claude Code argument are claudia's; everything from there on goes to claude as is.",
+            "Example: claudia claude --profile glm -p \"explain this repo\""})
+public final class ClaudeCommand implements Callable<Integer> {
+
+    /** Profile shortcuts, as in the original tool. */
+    static final Map<String, String> PROFILES = Map.of(
+            "fast", "claude-3-5-sonnet-latest",
+            "glm", "claude-3-5-sonnet-glm",
+            "qwen", "claude-3-5-sonnet-qwen",
+            "smoke", "claude-3-haiku-latest");
+    static final String SMALL_MODEL = "claude-3-haiku-latest";
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "fast (default), glm, qwen or smoke")
+    String profile;
+
+    @Option(names = "--model", paramLabel = "ALIAS", description = "any model name of config.json (wins over --profile)")
+    String model;
+
+    @Option(names = "--small-model", paramLabel = "ALIAS",
+            description = "model for Claude Code's background work (default: claude-3-haiku-latest if configured, else the main model)")
+    String smallModel;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "config.json (default: $CLAUDIA_CONFIG, else ./config.json)")
+    Path config;
+
+    @Option(names = "--help-claudia", usageHelp = true, description = "show this help (--help goes to claude)")
+    boolean help;
+
+    @Unmatched
+    List<String> claudeArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Environment env = Environment.load(Path.of(".env"), System.getenv());
+        Path file = StartCommand.configFile(config, env);
+        RouterConfig routes;
+        try {
+            routes = ConfigReader.read(file, w -> { });
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        String alias = alias();
+        if (alias == null) {
+            System.err.println("claudia: unknown profile '" + profile + "' (use fast, glm, qwen or smoke, or --model ALIAS)");
+            return 2;
+        }
+        if (!routes.profiles().containsKey(alias) && !routes.modelMap().containsKey(alias)) {
+            System.err.println("claudia: note: '" + alias + "' is not in " + file + "; it goes to the default backend "
+                    + routes.defaultBackend());
+        }
+        Optional<Path> claude = ClaudeExecutable.find(env);
+        if (claude.isEmpty()) {
+            System.err.println("claudia: the Claude Code CLI ('claude') is not installed or not on PATH.");
+            System.err.println("claudia: install it with: npm install -g @anthropic-ai/claude-code   (or set CLAUDE_BIN)");
+            return 127;
+        }
+        String small = smallModel != null ? smallModel
+                : routes.profiles().containsKey(SMALL_MODEL) || routes.modelMap().containsKey(SMALL_MODEL) ? SMALL_MODEL : alias;
+
+        URI shared = URI.create("http://127.0.0.1:" + routes.port());
+        ClaudiaServer own = null;
+        URI base;
+        if (routerAnswers(shared)) {
+            base = shared;
+        } else {
+            Path log = Path.of(env.getOr("CLAUDIA_LOG_FILE", Path.of(System.getProperty("user.home"), ".claudia",
+                    "router.log").toString()));
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Logs.configureFile(env.getOr("LOG_LEVEL", "info"), log);
+            // A private router on a free port: it lives exactly as long as this Claude Code session.
+            own = ClaudiaServer.start(new ServerOptions(file, env.asMap(), "127.0.0.1", 0));
+            base = own.baseUri();
+            System.err.println("claudia: started a router for this session on " + base + " (log: " + log + ")");
+        }
+        try {
+            ProcessBuilder process = new ProcessBuilder(command(claude.get())).inheritIO();
+            process.environment().putAll(claudeEnvironment(base, alias, small, env));
+            // Claude Code complains when both an API key and a token are set; the router needs neither.
+            process.environment().remove("ANTHROPIC_API_KEY");
+            return process.start().waitFor();
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
+    private List<String> command(Path claude) {
+        List<String> command = new ArrayList<>();
+        command.add(claude.toString());
+        command.addAll(claudeArgs);
+        return command;
+    }
+
+    String alias() {
+        if (model != null) {
+            return model;
+        }
+        return PROFILES.get(profile == null ? "fast" : profile);
+    }
+
+    /** What Claude Code needs to talk to the router (protocol.md F.3). */
+    static Map<String, String> claudeEnvironment(URI base, String alias, String small, Environment env) {
+        return Map.of(
+                "ANTHROPIC_BASE_URL", base.toString(),
+                "ANTHROPIC_AUTH_TOKEN", env.getOr("CLAUDIA_AUTH_TOKEN", "claudia-local"),
+                "ANTHROPIC_MODEL", alias,
+                "ANTHROPIC_DEFAULT_OPUS_MODEL", alias,
+                "ANTHROPIC_DEFAULT_SONNET_MODEL", alias,
+                "ANTHROPIC_DEFAULT_HAIKU_MODEL", small,
+                "CLAUDE_CODE_SUBAGENT_MODEL", alias,
+                "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+    }
+
+    /** True when a Claudia Router (not just anything) answers there. */
+    static boolean routerAnswers(URI base) {
+        try {
+            HttpResponse<String> root = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build()
+                    .send(HttpRequest.newBuilder(base.resolve("/")).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return root.statusCode() == 200 && root.body().contains("\"Claudia Router\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
