@@ -4,9 +4,11 @@ import dev.claudia.router.adapters.http.wire.ListBodies;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -43,6 +45,12 @@ public final class StatusResources {
         @Inject
         public Root(ServiceInfo info) {
             this.info = info;
+        }
+
+        /** Claude Code's start-up pre-connect; answered without a body (no Content-Length for HEAD). */
+        @HEAD
+        public Response head() {
+            return Response.ok().build();
         }
 
         @GET
