@@ -12,6 +12,8 @@ required=(
   dev.claudia.router.systemtests.contract.ResponseTranslationContractTest
   dev.claudia.router.systemtests.contract.ErrorContractTest
   dev.claudia.router.systemtests.contract.StreamingContractTest
+  dev.claudia.router.systemtests.contract.CountTokensAndModelsContractTest
+  dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.AnthropicSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.ModulePathLaunchTest
   dev.claudia.router.systemtests.architecture.LayerRulesTest

@@ -165,6 +165,33 @@ class RequestTranslationContractTest {
     }
 
     @Test
+    void claude_codes_real_first_request_reaches_the_provider_without_loss() throws Exception {
+        String fixture = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("claudia.home", ".."),
+                "adapters-http/src/test/resources/requests/claude-code-first-request.json"));
+        JsonNode original = RouterUnderTest.JSON.readTree(fixture);
+        String body = ((com.fasterxml.jackson.databind.node.ObjectNode) original).put("model", "claude-req-plain")
+                .put("stream", false).toString();
+        JsonNode sent = sent("req-plain", body).get("body");
+        assertEquals(24, sent.get("tools").size());
+        for (int i = 0; i < 24; i++) {
+            assertEquals(original.at("/tools/" + i + "/name"), sent.at("/tools/" + i + "/function/name"));
+            assertEquals(original.at("/tools/" + i + "/description"), sent.at("/tools/" + i + "/function/description"));
+            assertEquals(original.at("/tools/" + i + "/input_schema"), sent.at("/tools/" + i + "/function/parameters"),
+                    "schema of " + original.at("/tools/" + i + "/name") + " ($schema, anyOf, propertyNames... unchanged)");
+        }
+        StringBuilder system = new StringBuilder();
+        for (JsonNode block : original.get("system")) {
+            system.append(system.isEmpty() ? "" : "\n\n").append(block.get("text").asText());
+        }
+        assertEquals(system.toString(), sent.at("/messages/0/content").asText());
+        assertEquals(original.get("max_tokens").asInt(), sent.get("max_tokens").asInt());
+        String user = sent.at("/messages/1/content").asText();
+        assertTrue(user.contains("Say hello"), user);
+        assertTrue(user.contains("<system-reminder>"), "the mid-conversation system message follows as a reminder");
+        assertFalse(sent.toString().contains("clear_thinking_20251015"), "context_management is not forwarded");
+    }
+
+    @Test
     void thinking_uses_the_profile_dialect_and_extra_body_is_deep_merged() {
         JsonNode body = sent("req-glm", """
                 {"model":"claude-req-glm","max_tokens":50,"thinking":{"type":"adaptive"},"output_config":{"effort":"high"},

@@ -1,0 +1,66 @@
+package dev.claudia.router.bootstrap.cli;
+
+import dev.claudia.router.bootstrap.config.Environment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class ClaudeCommandTest {
+
+    private static ClaudeCommand parse(String... args) {
+        CommandLine line = ClaudiaCommand.commandLine();
+        CommandLine.ParseResult result = line.parseArgs(args);
+        return (ClaudeCommand) result.subcommand().commandSpec().userObject();
+    }
+
+    @Test
+    void claudias_options_come_first_and_everything_else_goes_to_claude_untouched() {
+        ClaudeCommand command = parse("claude", "--profile", "glm", "-p", "explain --model x", "--model", "opus",
+                "--output-format", "json");
+        assertEquals("claude-3-5-sonnet-glm", command.alias());
+        assertEquals(List.of("-p", "explain --model x", "--model", "opus", "--output-format", "json"), command.claudeArgs);
+    }
+
+    @Test
+    void profile_shortcuts_match_the_original_tool() {
+        assertEquals("claude-3-5-sonnet-latest", parse("claude").alias());
+        assertEquals("claude-3-5-sonnet-latest", parse("claude", "--profile", "fast").alias());
+        assertEquals("claude-3-5-sonnet-qwen", parse("claude", "--profile", "qwen").alias());
+        assertEquals("claude-3-haiku-latest", parse("claude", "--profile", "smoke").alias());
+        assertEquals("my-alias", parse("claude", "--profile", "glm", "--model", "my-alias").alias());
+        assertEquals(null, parse("claude", "--profile", "nope").alias());
+    }
+
+    @Test
+    void points_claude_code_at_the_router() {
+        Map<String, String> env = ClaudeCommand.claudeEnvironment(URI.create("http://127.0.0.1:9999"), "claude-x",
+                "claude-small", new Environment(Map.of()));
+        assertEquals("http://127.0.0.1:9999", env.get("ANTHROPIC_BASE_URL"));
+        assertEquals("claude-x", env.get("ANTHROPIC_MODEL"));
+        assertEquals("claude-x", env.get("ANTHROPIC_DEFAULT_OPUS_MODEL"));
+        assertEquals("claude-x", env.get("ANTHROPIC_DEFAULT_SONNET_MODEL"));
+        assertEquals("claude-small", env.get("ANTHROPIC_DEFAULT_HAIKU_MODEL"));
+        assertEquals("1", env.get("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"));
+        assertFalse(env.get("ANTHROPIC_AUTH_TOKEN").isEmpty());
+    }
+
+    @Test
+    void finds_claude_on_the_path_or_where_claude_bin_says(@TempDir Path dir) throws Exception {
+        assertEquals(Optional.empty(), ClaudeExecutable.find(new Environment(Map.of("PATH", dir.toString()))));
+        Path claude = Files.createFile(dir.resolve("claude"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        assertEquals(Optional.of(claude), ClaudeExecutable.find(new Environment(Map.of("PATH", "/nonexistent:" + dir))));
+        assertEquals(Optional.empty(), ClaudeExecutable.find(new Environment(Map.of("CLAUDE_BIN", dir.resolve("missing").toString()))));
+    }
+}
