@@ -12,7 +12,7 @@ LABEL="${1:-claudia}"
 . "$ROOT/scripts/jdk.sh"
 "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl bootstrap -am package -DskipTests
 "$BENCH_DIR/start-backend.sh"
-LOG_LEVEL=warn "$JAVA_HOME/bin/java" ${CLAUDIA_JAVA_OPTS:-} \
+LOG_LEVEL=${LOG_LEVEL:-info} "$JAVA_HOME/bin/java" ${CLAUDIA_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx512m} \
   --module-path "$ROOT/bootstrap/target/claudia-bootstrap.jar:$ROOT/bootstrap/target/lib" \
   -m dev.claudia.router.bootstrap/dev.claudia.router.bootstrap.Main start --config "$HERE/config.json" --port 8082 \
   >/tmp/claudia-bench-router.log 2>&1 &

@@ -42,12 +42,12 @@ final class ResilientEventStream implements EventStream {
         while (state != State.ENDED) {
             StreamEvent event = pull();
             if (closed) {
-                state = State.ENDED;
+                end();
                 return null;
             }
             switch (event) {
                 case null -> {
-                    state = State.ENDED;
+                    end();
                     return null;
                 }
                 case StreamEvent.StreamFailed failed when state == State.AWAITING_CONTENT -> {
@@ -57,7 +57,7 @@ final class ResilientEventStream implements EventStream {
                     }
                 }
                 case StreamEvent.StreamFailed failed -> {
-                    state = State.ENDED;
+                    end();
                     return failed;
                 }
                 case StreamEvent.MessageStarted started -> {
@@ -75,7 +75,7 @@ final class ResilientEventStream implements EventStream {
                     return delta;
                 }
                 case StreamEvent.MessageStopped stopped -> {
-                    state = State.ENDED;
+                    end();
                     return stopped;
                 }
                 default -> {
@@ -88,8 +88,19 @@ final class ResilientEventStream implements EventStream {
     }
 
     @Override
+    public boolean ready() {
+        return state == State.ENDED || upstream.ready();
+    }
+
+    @Override
     public void close() {
         closed = true;
+        upstream.close();
+    }
+
+    /** The answer is over: release the provider stream now rather than when the caller closes this one. */
+    private void end() {
+        state = State.ENDED;
         upstream.close();
     }
 
@@ -121,11 +132,10 @@ final class ResilientEventStream implements EventStream {
             upstream = openWithRetries();
             return null;
         } catch (ProviderException last) {
+            state = State.ENDED;
             if (!messageStarted) {
-                state = State.ENDED;
                 throw last;
             }
-            state = State.ENDED;
             return new StreamEvent.StreamFailed(last.failure());
         }
     }

@@ -159,6 +159,18 @@ class RouteMessageTest {
     }
 
     @Test
+    void a_finished_stream_releases_its_provider_stream_without_waiting_for_the_caller() {
+        primary.answers("done");
+        EventStream stream = router(1, false).stream(request(true), trace());
+        StreamEvent last = null;
+        for (StreamEvent e = stream.next(); !(e instanceof StreamEvent.MessageStopped); e = stream.next()) {
+            last = e;
+        }
+        assertEquals(List.of("call-1"), primary.closed, "closed at message_stop, before another next() or close()");
+        assertInstanceOf(StreamEvent.MessageDelta.class, last);
+    }
+
+    @Test
     void a_stream_that_fails_after_content_ends_with_an_error_event_and_is_not_retried() {
         // message_start, block start, text delta, then death
         primary.streamsThenFails("partial", 3, FailureKind.SERVER_ERROR).answers("must not be used");

@@ -241,6 +241,7 @@ class HttpEndpointsTest {
             rest.append(line).append('\n');
         }
         assertTrue(rest.toString().contains("event: message_stop"), rest.toString());
+        assertTrue(upstream.closed.await(2, TimeUnit.SECONDS), "the provider stream is released when the answer ends");
     }
 
     @Test

@@ -32,6 +32,21 @@ class StreamGoldenTest {
         return scenario.startsWith("think-tags") ? Streams.splitThinkTags() : Capabilities.DEFAULT;
     }
 
+    @org.junit.jupiter.api.Test
+    void releases_the_connection_as_soon_as_the_answer_is_complete() throws Exception {
+        byte[] upstream = Golden.read("streams/text.chunks.txt").getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicInteger released = new java.util.concurrent.atomic.AtomicInteger();
+        var stream = new dev.claudia.router.adapters.provider.openai.stream.OpenAiEventStream(
+                new java.io.ByteArrayInputStream(upstream), released::incrementAndGet, Streams.call(Capabilities.DEFAULT),
+                Calls.ids(), Calls.quarterTokens(), new dev.claudia.router.adapters.provider.openai.stream.IdleWatchdog("t",
+                java.time.Duration.ofMinutes(1)));
+        StreamEvent e;
+        do {
+            e = stream.next();
+        } while (!(e instanceof StreamEvent.MessageStopped));
+        org.junit.jupiter.api.Assertions.assertTrue(released.get() >= 1, "released when message_stop was produced");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void translates_the_recorded_stream_as_the_golden_file_says(String scenario) throws Exception {

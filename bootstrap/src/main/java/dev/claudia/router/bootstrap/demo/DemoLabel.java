@@ -39,6 +39,11 @@ public final class DemoLabel implements ChatProvider {
             }
 
             @Override
+            public boolean ready() {
+                return events.ready();
+            }
+
+            @Override
             public void close() {
                 events.close();
             }

@@ -19,6 +19,15 @@ public interface EventStream extends AutoCloseable {
      */
     StreamEvent next();
 
+    /**
+     * True when {@link #next()} will return at once, without waiting for the provider: a writer
+     * can then hold its flush and send both events in one write, losing no time. False when
+     * unsure.
+     */
+    default boolean ready() {
+        return false;
+    }
+
     /** Aborts or releases the stream; idempotent. */
     @Override
     void close();

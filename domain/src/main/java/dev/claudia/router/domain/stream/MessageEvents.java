@@ -41,6 +41,11 @@ public final class MessageEvents {
             }
 
             @Override
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
             public void close() {
                 next = events.size();
             }

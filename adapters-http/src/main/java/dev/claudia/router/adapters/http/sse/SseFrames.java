@@ -1,6 +1,7 @@
 package dev.claudia.router.adapters.http.sse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.claudia.router.adapters.http.mapping.Errors;
@@ -42,8 +43,7 @@ public final class SseFrames {
                             usage(s.usage()))));
             case StreamEvent.BlockStarted b -> frame("content_block_start",
                     new StreamBodies.BlockStart("content_block_start", b.index(), emptyBlock(b.block())));
-            case StreamEvent.BlockDelta d -> frame("content_block_delta",
-                    new StreamBodies.BlockDelta("content_block_delta", d.index(), delta(d.delta())));
+            case StreamEvent.BlockDelta d -> delta(d.index(), d.delta());
             case StreamEvent.BlockStopped s -> frame("content_block_stop",
                     new StreamBodies.BlockStop("content_block_stop", s.index()));
             case StreamEvent.MessageDelta m -> frame("message_delta", new StreamBodies.MessageDelta("message_delta",
@@ -67,13 +67,30 @@ public final class SseFrames {
         };
     }
 
-    private static Object delta(Delta delta) {
-        return switch (delta) {
-            case Delta.Text t -> new StreamBodies.TextDelta("text_delta", t.text());
-            case Delta.Thinking t -> new StreamBodies.ThinkingDelta("thinking_delta", t.thinking());
-            case Delta.Signature s -> new StreamBodies.SignatureDelta("signature_delta", s.signature());
-            case Delta.InputJson j -> new StreamBodies.InputJsonDelta("input_json_delta", j.partialJson());
+    private static final byte[] DELTA_HEAD = ("event: content_block_delta\ndata: "
+            + "{\"type\":\"content_block_delta\",\"index\":").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DELTA_TAIL = "\"}}\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Deltas are most of a stream's frames, so they are written directly (same JSON as the
+     * records would give, with Jackson's string escaping) rather than through the object mapper.
+     */
+    private static byte[] delta(int index, Delta delta) {
+        String[] typeAndField = switch (delta) {
+            case Delta.Text t -> new String[] {"text_delta", "text", t.text()};
+            case Delta.Thinking t -> new String[] {"thinking_delta", "thinking", t.thinking()};
+            case Delta.Signature g -> new String[] {"signature_delta", "signature", g.signature()};
+            case Delta.InputJson j -> new String[] {"input_json_delta", "partial_json", j.partialJson()};
         };
+        byte[] value = JsonStringEncoder.getInstance().quoteAsUTF8(typeAndField[2]);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(DELTA_HEAD.length + value.length + 64);
+        out.writeBytes(DELTA_HEAD);
+        out.writeBytes(Integer.toString(index).getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes((",\"delta\":{\"type\":\"" + typeAndField[0] + "\",\"" + typeAndField[1] + "\":\"")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(value);
+        out.writeBytes(DELTA_TAIL);
+        return out.toByteArray();
     }
 
     private static StreamBodies.StreamUsage usage(Usage usage) {

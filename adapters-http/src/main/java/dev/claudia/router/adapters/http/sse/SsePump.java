@@ -14,7 +14,7 @@ import java.lang.System.Logger.Level;
 
 /**
  * Moves one stream's events to the client, on the request's own (virtual) thread: pull an event,
- * write it, flush, repeat. A write that fails means the client left: the provider stream is closed
+ * write it, flush unless the next one is already waiting, repeat. A write that fails means the client left: the provider stream is closed
  * at once, which drops the upstream connection. Finishes the request's log line.
  */
 public final class SsePump {
@@ -35,7 +35,9 @@ public final class SsePump {
         String errorType = null;
         try {
             for (StreamEvent event = next(events); event != null; event = next(events)) {
-                channel.send(frames.encode(event, trace.requestId()), event instanceof StreamEvent.MessageStarted);
+                // Flush unless the next event is already translated: it then rides in the same write.
+                channel.send(frames.encode(event, trace.requestId()), event instanceof StreamEvent.MessageStarted,
+                        !events.ready());
                 if (event instanceof StreamEvent.StreamFailed failed) {
                     errorType = Errors.typeOf(failed.failure().kind());
                 }
@@ -49,6 +51,7 @@ public final class SsePump {
                     "internal error in Claudia Router (request " + trace.requestId() + "); see the router log")), trace);
             events.close();
         } finally {
+            events.close(); // releases the provider connection whatever happened
             watch.cancel();
             trace.finish(channel.broken() ? 499 : 200, channel.broken() ? "client_closed" : errorType);
         }

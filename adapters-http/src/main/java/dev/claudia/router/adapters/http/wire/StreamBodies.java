@@ -31,16 +31,6 @@ public final class StreamBodies {
 
     public record RedactedThinking(String type, String data) {}
 
-    public record BlockDelta(String type, int index, Object delta) {}
-
-    public record TextDelta(String type, String text) {}
-
-    public record ThinkingDelta(String type, String thinking) {}
-
-    public record SignatureDelta(String type, String signature) {}
-
-    public record InputJsonDelta(String type, String partialJson) {}
-
     public record BlockStop(String type, int index) {}
 
     public record MessageDelta(String type, StopDelta delta, StreamUsage usage) {}

@@ -45,7 +45,10 @@ final class JdkHttpConnector implements Connector {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                // The client's own async steps (completing futures, handing buffers to the response
+                // stream) never block, so they run on whichever thread finishes the step. Handing
+                // each to another thread cost a third of the throughput on two cores.
+                .executor(Runnable::run)
                 .build();
         this.responseTimeout = responseTimeout;
     }

@@ -76,8 +76,39 @@ public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watche
                                 + "' was lost mid-stream: " + e.getMessage()));
             }
             ready.addAll(batch);
+            if (translator.ended()) {
+                release(); // the answer is complete: give the connection back now, not at the next call
+            }
         }
         return ready.poll();
+    }
+
+    /** Translates whatever whole events are already buffered, without waiting for the network. */
+    @Override
+    public boolean ready() {
+        if (!started || translator.ended() || closed || !ready.isEmpty()) {
+            return true;
+        }
+        try {
+            while (ready.isEmpty() && !translator.ended()) {
+                if (reader.atEnd()) {
+                    return true;
+                }
+                SseEvent event = reader.nextBuffered();
+                if (event == null) {
+                    return false;
+                }
+                batch.clear();
+                translator.onData(event.data(), batch);
+                ready.addAll(batch);
+                if (translator.ended()) {
+                    release();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return true; // next() meets the same failure and reports it
+        }
+        return true;
     }
 
     @Override

@@ -30,10 +30,33 @@ public final class SseReader {
         this.in = in;
     }
 
+    /** Marks "no whole line is buffered" for {@link #nextBuffered()}. */
+    private static final String WOULD_BLOCK = new String("would block");
+
     /** The next event, or null at the end of the stream. */
     public SseEvent next() throws IOException {
+        return next(true);
+    }
+
+    /**
+     * The next event if it is already in the buffer, else null without touching the network (what
+     * was read of a partial event is kept). At the end of the stream, behaves like {@link #next()}.
+     */
+    public SseEvent nextBuffered() throws IOException {
+        return next(false);
+    }
+
+    /** True once the input is exhausted: {@link #next()} will not wait any more. */
+    public boolean atEnd() {
+        return eof && position >= limit;
+    }
+
+    private SseEvent next(boolean mayBlock) throws IOException {
         String text;
-        while ((text = readLine()) != null) {
+        while ((text = readLine(mayBlock)) != null) {
+            if (text == WOULD_BLOCK) {
+                return null;
+            }
             if (text.isEmpty()) {
                 if (hasData) {
                     return dispatch();
@@ -73,25 +96,30 @@ public final class SseReader {
         return e;
     }
 
-    /** The next line without its terminator, or null at EOF with nothing pending. */
-    private String readLine() throws IOException {
+    /**
+     * The next line without its terminator, or null at EOF with nothing pending. Scans the buffer
+     * for the terminator and copies whole runs (a stream is thousands of short lines).
+     */
+    private String readLine(boolean mayBlock) throws IOException {
         while (true) {
-            while (position < limit) {
-                byte b = buffer[position++];
-                if (afterCr) {
-                    afterCr = false;
-                    if (b == '\n') {
-                        continue; // the LF of a CRLF
-                    }
+            if (afterCr && position < limit) {
+                afterCr = false;
+                if (buffer[position] == '\n') {
+                    position++; // the LF of a CRLF
                 }
+            }
+            int start = position;
+            while (position < limit) {
+                byte b = buffer[position];
                 if (b == '\n' || b == '\r') {
+                    String text = take(start, position);
                     afterCr = b == '\r';
-                    String text = line.toString(StandardCharsets.UTF_8);
-                    line.reset();
+                    position++;
                     return text;
                 }
-                line.write(b);
+                position++;
             }
+            line.write(buffer, start, position - start);
             if (eof) {
                 if (line.size() > 0) {
                     String text = line.toString(StandardCharsets.UTF_8);
@@ -99,6 +127,10 @@ public final class SseReader {
                     return text;
                 }
                 return null;
+            }
+            if (!mayBlock) {
+                position = limit;
+                return WOULD_BLOCK;
             }
             int read = in.read(buffer, 0, buffer.length);
             if (read < 0) {
@@ -108,5 +140,16 @@ public final class SseReader {
                 limit = read;
             }
         }
+    }
+
+    /** The line made of what was carried over from earlier reads plus {@code buffer[start, end)}. */
+    private String take(int start, int end) {
+        if (line.size() == 0) {
+            return new String(buffer, start, end - start, StandardCharsets.UTF_8);
+        }
+        line.write(buffer, start, end - start);
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        return text;
     }
 }
