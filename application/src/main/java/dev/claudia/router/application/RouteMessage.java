@@ -66,7 +66,7 @@ public final class RouteMessage {
      * an error event.
      */
     public EventStream stream(MessageRequest request, RequestTrace trace) {
-        IntSupplier promptTokens = promptTokens(request);
+        IntSupplier promptTokens = countingAhead(request);
         RouteAttempts attempts = start(request, promptTokens, trace);
         String messageId = ids.messageId();
         return new ResilientEventStream(attempts,
@@ -96,6 +96,17 @@ public final class RouteMessage {
             case BOTH, ONLY -> provider.stream(call);
             case NEVER -> MessageEvents.streamOf(provider.complete(call));
         };
+    }
+
+    /**
+     * A stream's first event carries the prompt's size, and counting a Claude Code prompt (75 KB
+     * and up) takes milliseconds: count on a virtual thread while the provider is being reached,
+     * so the first event does not wait for it.
+     */
+    private IntSupplier countingAhead(MessageRequest request) {
+        IntSupplier lazy = promptTokens(request);
+        Thread.ofVirtual().name("count-prompt").start(lazy::getAsInt);
+        return lazy;
     }
 
     /** Counts the prompt at most once per request, and only if some step needs it. */
