@@ -98,7 +98,7 @@ final class Wiring {
         RouteMessage routeMessage = new RouteMessage(routes, new ProviderDirectory(providers), new AttemptPolicy(),
                 tokens, ids);
         HttpSettings http = new HttpSettings(HttpSettings.ANTHROPIC_MAX_BODY,
-                Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_PING_INTERVAL_MS", "1000"))),
+                Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_PING_INTERVAL_MS", "500"))),
                 env.get("CLAUDIA_AUTH_TOKEN").orElse(null));
         ServiceInfo info = new ServiceInfo(Version.current(), Instant.now(), backendInfo);
         return new Graph(routeMessage, new CountTokens(tokens), routes, requestLog, ids, http, info, resources, notes);

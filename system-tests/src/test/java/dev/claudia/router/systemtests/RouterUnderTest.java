@@ -48,8 +48,7 @@ public final class RouterUnderTest implements AutoCloseable {
             Path file = Files.createTempFile("claudia-config", ".json");
             Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
             file.toFile().deleteOnExit();
-            Map<String, String> environment = new java.util.HashMap<>(Map.of("FAKE_API_KEY", "sk-fake-backend-key",
-                    "CLAUDIA_PING_INTERVAL_MS", "1000"));
+            Map<String, String> environment = new java.util.HashMap<>(Map.of("FAKE_API_KEY", "sk-fake-backend-key"));
             environment.putAll(env);
             return new RouterUnderTest(ClaudiaServer.start(new ServerOptions(file, environment, "127.0.0.1", 0)));
         } catch (IOException e) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Knobs of the HTTP edge.
  *
  * @param maxBodyBytes      requests above this size get 413 {@code request_too_large} (Anthropic: 32 MB)
- * @param pingInterval      a stream quiet for this long gets a {@code ping} event. Short (1 s by default)
+ * @param pingInterval      a stream quiet for this long gets a {@code ping} event. Short (500 ms by default)
  *                          because the ping is also how a client that left is noticed while the
  *                          provider is silent: the write fails and the provider request is cancelled
  * @param requiredAuthToken when non-null, callers must present exactly this token (x-api-key or
@@ -25,7 +25,7 @@ public record HttpSettings(long maxBodyBytes, Duration pingInterval, String requ
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings(ANTHROPIC_MAX_BODY, Duration.ofSeconds(1), null);
+        return new HttpSettings(ANTHROPIC_MAX_BODY, Duration.ofMillis(500), null);
     }
 
     @Override
