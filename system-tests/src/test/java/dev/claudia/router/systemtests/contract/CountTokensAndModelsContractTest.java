@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static dev.claudia.router.systemtests.RouterUnderTest.json;
@@ -27,8 +28,11 @@ class CountTokensAndModelsContractTest {
 
     @BeforeAll
     static void start() {
-        router = RouterUnderTest.start(FakeOpenAiContainer.shared().baseUrl(), Map.of(
-                "claude-count", profile("text", 1, ""), "claude-other", profile("text", 1, "")), Map.of());
+        // Insertion order matters: the models list follows the config file's order.
+        Map<String, String> profiles = new LinkedHashMap<>();
+        profiles.put("claude-count", profile("text", 1, ""));
+        profiles.put("claude-other", profile("text", 1, ""));
+        router = RouterUnderTest.start(FakeOpenAiContainer.shared().baseUrl(), profiles, Map.of());
     }
 
     @AfterAll
@@ -75,7 +79,8 @@ class CountTokensAndModelsContractTest {
     @Test
     void lists_the_configured_aliases_for_claude_codes_gateway_discovery() {
         JsonNode models = json(router.send(router.request("/v1/models?limit=1000&beta=true").GET()));
-        assertEquals("claude-count", models.at("/data/0/id").asText());
+        assertEquals("claude-count", models.at("/data/0/id").asText(), "config order is kept");
+        assertEquals("claude-other", models.at("/data/1/id").asText());
         assertEquals("model", models.at("/data/0/type").asText());
         assertTrue(models.at("/data/0/display_name").asText().contains("via fake"));
         assertTrue(models.at("/data/0/created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*"));
