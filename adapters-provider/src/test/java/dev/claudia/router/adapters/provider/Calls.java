@@ -15,33 +15,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Test data: calls, routes, predictable ids and a simple token counter. */
-final class Calls {
+/** Test data (shared by the tests of every package here): calls, routes, predictable ids and a simple token counter. */
+public final class Calls {
 
     private Calls() {}
 
-    static Route route(Capabilities capabilities) {
+    public static Route route(Capabilities capabilities) {
         return route(capabilities, RawJson.EMPTY_OBJECT);
     }
 
-    static Route route(Capabilities capabilities, RawJson extraBody) {
+    public static Route route(Capabilities capabilities, RawJson extraBody) {
         return new Route("claude-test", "claude-test", "stub", "provider/model-1", RetryPolicy.of(1, 0), extraBody,
                 capabilities);
     }
 
-    static ProviderCall call(MessageRequest request) {
+    public static Capabilities capabilities(Capabilities.ReasoningStyle reasoning, Capabilities.SystemMessages system,
+                                            boolean streamUsage, int maxOutputTokens, boolean splitThinkTags) {
+        return new Capabilities(Capabilities.Streaming.BOTH, reasoning, system, streamUsage, maxOutputTokens, splitThinkTags);
+    }
+
+    public static ProviderCall call(MessageRequest request, Capabilities capabilities, RawJson extraBody,
+                                    List<Warning> warnings) {
+        return new ProviderCall(route(capabilities, extraBody), request, "msg_test", () -> 42, warnings::add);
+    }
+
+    public static ProviderCall call(MessageRequest request) {
         return call(request, Capabilities.DEFAULT, new ArrayList<>());
     }
 
-    static ProviderCall call(MessageRequest request, Capabilities capabilities, List<Warning> warnings) {
+    public static ProviderCall call(MessageRequest request, Capabilities capabilities, List<Warning> warnings) {
         return new ProviderCall(route(capabilities), request, "msg_test", () -> 42, warnings::add);
     }
 
-    static MessageRequest hello() {
+    public static MessageRequest hello() {
         return MessageRequest.of("claude-test", 256, List.of(Message.user("Hello")));
     }
 
-    static IdGenerator ids() {
+    public static IdGenerator ids() {
         AtomicInteger n = new AtomicInteger();
         return new IdGenerator() {
             public String messageId() {
@@ -59,7 +69,7 @@ final class Calls {
     }
 
     /** One token per four characters, rounded up: predictable numbers for estimate tests. */
-    static TokenCounter quarterTokens() {
+    public static TokenCounter quarterTokens() {
         return new TokenCounter() {
             public int countRequest(MessageRequest request) {
                 return 42;

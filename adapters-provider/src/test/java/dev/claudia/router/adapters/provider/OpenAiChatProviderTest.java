@@ -69,6 +69,10 @@ class OpenAiChatProviderTest {
         Stub.Received received = stub.received.getFirst();
         assertEquals("/v1/chat/completions", received.path());
         assertEquals(List.of("Bearer sk-secret"), received.headers().get("Authorization"));
+        assertEquals(List.of("application/json"), received.headers().get("Content-type"));
+        assertEquals(List.of("application/json"), received.headers().get("Accept"));
+        assertEquals(List.of(String.valueOf(received.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)),
+                received.headers().get("Content-length"));
         JsonNode body = JSON.readTree(received.body());
         assertEquals("provider/model-1", body.get("model").asText());
         assertEquals("Hello", body.at("/messages/0/content").asText());
@@ -102,6 +106,24 @@ class OpenAiChatProviderTest {
     }
 
     @Test
+    void reads_retry_after_as_an_http_date_or_in_milliseconds() {
+        stub.handler = exchange -> {
+            exchange.getResponseHeaders().add("Retry-After", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(120)));
+            Stub.json(exchange, 429, "{\"error\":{\"message\":\"later\"}}");
+        };
+        Duration wait = assertThrows(ProviderException.class, () -> provider().complete(Calls.call(Calls.hello())))
+                .failure().retryAfter();
+        assertTrue(wait.compareTo(Duration.ofSeconds(100)) > 0 && wait.compareTo(Duration.ofSeconds(121)) <= 0, wait.toString());
+        stub.handler = exchange -> {
+            exchange.getResponseHeaders().add("retry-after-ms", "1500");
+            Stub.json(exchange, 429, "{\"error\":{\"message\":\"later\"}}");
+        };
+        assertEquals(Duration.ofMillis(1500), assertThrows(ProviderException.class,
+                () -> provider().complete(Calls.call(Calls.hello()))).failure().retryAfter());
+    }
+
+    @Test
     void an_authentication_failure_names_the_key_variable() {
         stub.handler = exchange -> Stub.json(exchange, 401, "{\"error\":\"bad key\"}");
         ProviderException e = assertThrows(ProviderException.class, () -> provider().complete(Calls.call(Calls.hello())));
@@ -129,6 +151,23 @@ class OpenAiChatProviderTest {
                 () -> provider("k", Duration.ofMillis(300)).complete(Calls.call(Calls.hello())));
         assertEquals(FailureKind.TIMEOUT, e.failure().kind());
         assertTrue(e.getMessage().contains("'stub'"), e.getMessage());
+    }
+
+    @Test
+    void a_provider_that_stalls_in_the_middle_of_a_whole_answer_times_out() {
+        stub.handler = exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().write("{\"choices\":".getBytes());
+            exchange.getResponseBody().flush();
+            Thread.sleep(3_000);
+        };
+        long start = System.nanoTime();
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> provider("k", Duration.ofMillis(300)).complete(Calls.call(Calls.hello())));
+        assertEquals(FailureKind.TIMEOUT, e.failure().kind());
+        assertTrue(e.getMessage().contains("'stub'"), e.getMessage());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2));
     }
 
     @Test
@@ -214,7 +253,7 @@ class OpenAiChatProviderTest {
         Thread closer = Thread.ofVirtual().start(stream::close);
         closer.join(Duration.ofSeconds(2));
         assertFalse(closer.isAlive(), "close() returned");
-        assertTrue(stub.clientClosed.await(2, TimeUnit.SECONDS), "the provider saw the connection close");
+        assertTrue(stub.clientClosed.await(1, TimeUnit.SECONDS), "the provider saw the connection close within 1 s");
         reader.join(Duration.ofSeconds(2));
         assertFalse(reader.isAlive(), "the blocked read ended");
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2));

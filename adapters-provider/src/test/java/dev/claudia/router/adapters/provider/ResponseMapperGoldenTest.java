@@ -22,7 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** OpenAI chat completions to domain messages, against golden files (regenerate with -Dgolden.update=true). */
+/**
+ * Recorded OpenAI chat completions to domain messages, against golden files rendered by the
+ * domain's DomainJson. Regenerate with {@code -Dgolden.update=true} (the tests then pass; review the
+ * diff), never by hand.
+ */
 class ResponseMapperGoldenTest {
 
     static MessageResponse map(String completion, Capabilities capabilities) throws Exception {

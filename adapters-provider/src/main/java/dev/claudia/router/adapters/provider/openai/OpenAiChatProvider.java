@@ -101,16 +101,31 @@ public final class OpenAiChatProvider implements ChatProvider {
         try {
             return request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
         } catch (ProcessingException e) {
-            throw new ProviderException(Failures.fromIo(e, settings.backend(), settings.baseUrl(), settings.readTimeout()), e);
+            throw new ProviderException(networkFailure(e), e);
         }
     }
 
+    /** The whole body, within the read timeout (past the headers, the HTTP client bounds nothing). */
     private byte[] read(Response response) {
-        try {
-            return response.readEntity(byte[].class);
-        } catch (ProcessingException e) {
-            throw new ProviderException(Failures.fromIo(e, settings.backend(), settings.baseUrl(), settings.readTimeout()), e);
+        try (IdleWatchdog.Deadline deadline = watchdog.start(response::close)) {
+            try {
+                return response.readEntity(byte[].class);
+            } catch (ProcessingException | IllegalStateException e) {
+                if (deadline.expired()) {
+                    throw new ProviderException(ProviderFailure.of(FailureKind.TIMEOUT, settings.backend(), "backend '"
+                            + settings.backend() + "' at " + settings.baseUrl() + " did not send its whole answer within "
+                            + settings.readTimeout().toSeconds() + " s"), e);
+                }
+                if (e instanceof ProcessingException p) {
+                    throw new ProviderException(networkFailure(p), e);
+                }
+                throw e;
+            }
         }
+    }
+
+    private ProviderFailure networkFailure(ProcessingException e) {
+        return Failures.fromIo(e, settings.backend(), settings.baseUrl(), settings.connectTimeout(), settings.readTimeout());
     }
 
     private void requireSuccess(Response response, byte[] body, ProviderCall call) {

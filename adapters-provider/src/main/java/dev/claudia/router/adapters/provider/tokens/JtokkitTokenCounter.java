@@ -19,9 +19,21 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JtokkitTokenCounter implements TokenCounter {
 
+    /** Role and separators of one chat message (OpenAI's published count for its chat formats is 3-4). */
     static final int PER_MESSAGE = 4;
+    /** The framing a tool definition gets in the prompt, beyond its name, description and schema. */
     static final int PER_TOOL = 8;
+    /** Anthropic bills an image by its pixels (about 1,600 tokens for a typical 1.15-megapixel screenshot). */
     static final int PER_IMAGE = 1600;
+
+    /** Loaded once per JVM: the vocabulary is immutable and the encoding is thread-safe. */
+    private static final class Cl100k {
+        // Loading the vocabulary takes a few hundred milliseconds: it starts in the background when
+        // the counter is first asked for (at start-up), so the first request does not pay for it.
+        static final JtokkitTokenCounter INSTANCE = new JtokkitTokenCounter(CompletableFuture.supplyAsync(
+                () -> Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE),
+                r -> Thread.ofVirtual().name("tokenizer-load").start(r)));
+    }
 
     private final CompletableFuture<Encoding> encoding;
 
@@ -29,11 +41,9 @@ public final class JtokkitTokenCounter implements TokenCounter {
         this.encoding = encoding;
     }
 
+    /** The shared {@code cl100k_base} counter. */
     public static JtokkitTokenCounter cl100k() {
-        // Loading the vocabulary takes a few hundred milliseconds: do it off the start-up path.
-        return new JtokkitTokenCounter(CompletableFuture.supplyAsync(
-                () -> Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE),
-                r -> Thread.ofVirtual().name("tokenizer-load").start(r)));
+        return Cl100k.INSTANCE;
     }
 
     @Override

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -77,13 +76,18 @@ final class JdkHttpConnector implements Connector {
 
     @Override
     public Future<?> apply(ClientRequest request, AsyncConnectorCallback callback) {
-        return CompletableFuture.runAsync(() -> {
+        // Unused by this adapter (it calls synchronously); one virtual thread per call if Jersey asks.
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofVirtual().name("jersey-async").start(() -> {
             try {
                 callback.response(apply(request));
+                done.complete(null);
             } catch (Throwable t) {
                 callback.failure(t);
+                done.completeExceptionally(t);
             }
-        }, Executors.newVirtualThreadPerTaskExecutor());
+        });
+        return done;
     }
 
     @Override

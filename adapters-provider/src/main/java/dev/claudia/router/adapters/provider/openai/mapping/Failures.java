@@ -15,6 +15,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /**
@@ -36,59 +37,65 @@ public final class Failures {
     public static ProviderFailure fromStatus(int status, byte[] body, Duration retryAfter, String backend,
                                              String providerModel, String keyEnv, int promptTokens) {
         String detail = message(body);
-        String said = "backend '" + backend + "' returned HTTP " + status + ": " + detail;
-        FailureKind kind = switch (status) {
+        FailureKind kind = kind(status, detail);
+        String message = switch (kind) {
+            case CONTEXT_TOO_LONG -> ContextOverflow.anthropicMessage(detail, promptTokens);
+            case AUTHENTICATION -> "backend '" + backend + "' rejected the API key (HTTP 401)"
+                    + (keyEnv == null ? "" : "; check " + keyEnv) + ": " + detail;
+            case NOT_FOUND -> "backend '" + backend + "' does not know model '" + providerModel + "' (HTTP 404): " + detail;
+            default -> "backend '" + backend + "' returned HTTP " + status + ": " + detail;
+        };
+        return new ProviderFailure(kind, message, backend, status, retryAfter);
+    }
+
+    /** The one status table (protocol.md D.4), for HTTP answers and in-band error codes alike. */
+    static FailureKind kind(int status, String detail) {
+        return switch (status) {
             case 400, 422 -> ContextOverflow.matches(detail) ? FailureKind.CONTEXT_TOO_LONG : FailureKind.INVALID_REQUEST;
             case 401 -> FailureKind.AUTHENTICATION;
             case 402 -> FailureKind.BILLING;
             case 403 -> FailureKind.PERMISSION;
             case 404 -> FailureKind.NOT_FOUND;
             case 408, 504 -> FailureKind.TIMEOUT;
+            // A conflict at a provider is a transient server-side state (OpenAI documents 409 as
+            // "try again"), not a client error.
             case 409 -> FailureKind.SERVER_ERROR;
-            case 413 -> ContextOverflow.matches(detail) ? FailureKind.CONTEXT_TOO_LONG : FailureKind.REQUEST_TOO_LARGE;
+            case 413 -> FailureKind.REQUEST_TOO_LARGE;
             case 429 -> FailureKind.RATE_LIMITED;
+            // 529 is Anthropic's own "overloaded"; some gateways in front of Claude pass it on.
             case 503, 529 -> FailureKind.OVERLOADED;
-            default -> status >= 500 ? FailureKind.SERVER_ERROR : FailureKind.INVALID_REQUEST;
+            default -> status >= 500 ? FailureKind.SERVER_ERROR : status >= 400 ? FailureKind.INVALID_REQUEST
+                    : FailureKind.SERVER_ERROR;
         };
-        String message = switch (kind) {
-            case CONTEXT_TOO_LONG -> ContextOverflow.anthropicMessage(detail, promptTokens);
-            case AUTHENTICATION -> "backend '" + backend + "' rejected the API key (HTTP 401)"
-                    + (keyEnv == null ? "" : "; check " + keyEnv) + ": " + detail;
-            case NOT_FOUND -> "backend '" + backend + "' does not know model '" + providerModel + "' (HTTP 404): " + detail;
-            default -> said;
-        };
-        return new ProviderFailure(kind, message, backend, status, retryAfter);
     }
 
-    /** An error object sent inside a 200 answer or stream ({@code {"error":{...}}}). */
+    /**
+     * An error object sent inside a 200 answer or stream ({@code {"error":{...}}}, or OpenRouter's
+     * {@code choices[0].error}): the kind comes from its numeric {@code code} (or {@code status}),
+     * else it is a server error.
+     */
     public static ProviderFailure inBand(JsonNode error, String backend) {
-        JsonNode codeNode = error.get("code");
-        int code = codeNode != null && codeNode.canConvertToInt() && codeNode.isNumber() ? codeNode.intValue()
-                : codeNode != null && codeNode.isTextual() && codeNode.textValue().matches("\\d{3}")
-                ? Integer.parseInt(codeNode.textValue()) : 0;
+        int code = number(error.get("code"));
+        if (code == 0) {
+            code = number(error.get("status"));
+        }
         String message = error.isTextual() ? error.textValue() : ProviderJson.text(error, "message");
         String text = "backend '" + backend + "' reported an error: " + trim(message == null ? error.toString() : message);
-        FailureKind kind = switch (code) {
-            case 429 -> FailureKind.RATE_LIMITED;
-            case 502, 503, 529 -> FailureKind.OVERLOADED;
-            case 408, 504 -> FailureKind.TIMEOUT;
-            case 400, 422 -> ContextOverflow.matches(text) ? FailureKind.CONTEXT_TOO_LONG : FailureKind.INVALID_REQUEST;
-            case 401 -> FailureKind.AUTHENTICATION;
-            case 402 -> FailureKind.BILLING;
-            case 403 -> FailureKind.PERMISSION;
-            default -> FailureKind.SERVER_ERROR;
-        };
-        return new ProviderFailure(kind, text, backend, code, null);
+        FailureKind kind = code >= 400 && code < 600 ? kind(code, text) : FailureKind.SERVER_ERROR;
+        return new ProviderFailure(kind, kind == FailureKind.CONTEXT_TOO_LONG
+                ? ContextOverflow.anthropicMessage(message == null ? text : message, 0) : text, backend, code, null);
     }
 
-    /** Connection refused, unknown host, TLS trouble, timeouts. */
-    public static ProviderFailure fromIo(Throwable error, String backend, URI baseUrl, Duration readTimeout) {
+    /** Connection refused, unknown host, TLS trouble, timeouts; {@code error} may be wrapped (Jersey's ProcessingException). */
+    public static ProviderFailure fromIo(Throwable error, String backend, URI baseUrl, Duration connectTimeout,
+                                        Duration readTimeout) {
         Throwable cause = rootIo(error);
         if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException
                 || cause instanceof HttpTimeoutException) {
-            String what = cause instanceof HttpConnectTimeoutException
-                    || cause.getMessage() != null && cause.getMessage().toLowerCase().contains("connect")
-                    ? "did not accept a connection in time" : "did not answer within " + readTimeout.toSeconds() + " s";
+            boolean connecting = cause instanceof HttpConnectTimeoutException
+                    || cause.getMessage() != null && cause.getMessage().toLowerCase(Locale.ROOT).contains("connect");
+            String what = connecting ? "did not accept a connection within " + seconds(connectTimeout)
+                    : "did not answer within " + seconds(readTimeout);
             return ProviderFailure.of(FailureKind.TIMEOUT, backend, "backend '" + backend + "' at " + baseUrl + " " + what);
         }
         String reason = switch (cause) {
@@ -100,6 +107,26 @@ public final class Failures {
         };
         return ProviderFailure.of(FailureKind.UNREACHABLE, backend, "could not reach backend '" + backend + "' at "
                 + baseUrl + ": " + reason);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static int number(JsonNode node) {
+        if (node == null) {
+            return 0;
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if (node.isTextual() && node.textValue().length() == 3) {
+            String t = node.textValue();
+            if (Character.isDigit(t.charAt(0)) && Character.isDigit(t.charAt(1)) && Character.isDigit(t.charAt(2))) {
+                return Integer.parseInt(t);
+            }
+        }
+        return 0;
     }
 
     /** The most telling cause: the first well-known network error in the chain, else the deepest cause. */

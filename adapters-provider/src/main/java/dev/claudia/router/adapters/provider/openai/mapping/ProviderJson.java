@@ -2,17 +2,26 @@ package dev.claudia.router.adapters.provider.openai.mapping;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The adapter's JSON settings: OpenAI's snake_case names, and generous read limits for big answers. */
+/**
+ * The adapter's JSON settings: OpenAI's snake_case names, generous read limits for big answers,
+ * and no silently ignored trailing content ({@code {"a":1}{"a":2}} is not {@code {"a":1}}).
+ * Responses are read as trees, so unknown and missing fields never fail a parse.
+ */
 public final class ProviderJson {
+
+    private static final StreamReadConstraints BIG = StreamReadConstraints.builder()
+            .maxStringLength(64 * 1024 * 1024).build();
 
     /** Writes requests and reads responses strictly. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /**
@@ -24,13 +33,14 @@ public final class ProviderJson {
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
                     JsonReadFeature.ALLOW_YAML_COMMENTS, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
                     JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS,
+                    JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS,
                     JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     static {
-        StreamReadConstraints big = StreamReadConstraints.builder().maxStringLength(64 * 1024 * 1024).build();
-        MAPPER.getFactory().setStreamReadConstraints(big);
-        LENIENT.getFactory().setStreamReadConstraints(big);
+        MAPPER.getFactory().setStreamReadConstraints(BIG);
+        LENIENT.getFactory().setStreamReadConstraints(BIG);
     }
 
     private ProviderJson() {}
@@ -41,9 +51,9 @@ public final class ProviderJson {
         return value != null && value.isTextual() ? value.textValue() : null;
     }
 
-    /** An integer field, or 0 when absent. */
+    /** A non-negative integer field, or 0 when absent, null, negative or not a number. */
     public static int integer(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.isNumber() ? value.intValue() : 0;
+        return value != null && value.isNumber() ? Math.max(0, value.intValue()) : 0;
     }
 }

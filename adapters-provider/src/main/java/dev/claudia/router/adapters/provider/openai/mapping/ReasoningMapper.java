@@ -33,7 +33,7 @@ public final class ReasoningMapper {
         return switch (style) {
             case NONE -> {
                 if (on) {
-                    warnings.accept(new Warning("thinking", "the route sets no reasoning dialect (capabilities.reasoning)"));
+                    warnings.accept(new Warning("thinking", "route has no reasoning dialect (capabilities.reasoning)"));
                 }
                 yield Reasoning.NONE;
             }

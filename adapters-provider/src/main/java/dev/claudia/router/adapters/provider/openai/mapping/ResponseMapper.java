@@ -27,7 +27,7 @@ public final class ResponseMapper {
     public static MessageResponse toMessage(JsonNode completion, ProviderCall call, IdGenerator ids, TokenCounter tokens) {
         String backend = call.route().backend();
         JsonNode error = completion.get("error");
-        if (error != null && error.isObject()) {
+        if (error != null && !error.isNull()) {
             throw new ProviderException(Failures.inBand(error, backend));
         }
         JsonNode choice = completion.path("choices").path(0);
@@ -77,9 +77,9 @@ public final class ResponseMapper {
                 String arguments = args == null || args.isNull() ? "" : args.isTextual() ? args.textValue()
                         : ToolArguments.fromObject(args);
                 ContentBlock.ToolUse use = calls.finish(ProviderJson.text(toolCall, "id"),
-                        String.valueOf(ProviderJson.text(function, "name")), arguments);
+                        ProviderJson.text(function, "name"), arguments);
                 content.add(use);
-                generated.append(use.name()).append(use.input().text());
+                generated.append(use.input().text());
             }
         }
         if (content.isEmpty()) {

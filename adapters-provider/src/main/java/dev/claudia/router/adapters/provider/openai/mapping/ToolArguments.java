@@ -6,35 +6,53 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Turns a model's tool-call arguments into a JSON object text, repairing what models commonly get
- * wrong (protocol.md D.2): code fences, single quotes, trailing commas, comments, arguments
- * double-encoded as a JSON string, the whole object sent twice, and output cut off mid-object.
- * What cannot be repaired is reported as empty, never replaced by {@code {}}: an empty input would
- * run the tool with no arguments, which is worse than a clear error.
+ * Turns a model's tool-call arguments into a compact JSON object text, repairing what models and
+ * gateways commonly get wrong (protocol.md D.2, E.12): code fences, single quotes, unquoted names,
+ * trailing commas, comments, arguments double-encoded as a JSON string, the whole object sent
+ * twice, stray closing brackets, and output cut off mid-object. The steps go from strict to
+ * forgiving, so valid JSON is never "repaired".
+ *
+ * <p>What cannot be repaired is reported as empty, never replaced by {@code {}}: running a tool
+ * with no arguments (say, a Bash call without its command) is worse than a clear error.
  */
 public final class ToolArguments {
+
+    /** How deep double-encoded strings are unwrapped ("{...}" inside a string inside a string). */
+    private static final int MAX_UNWRAP = 2;
 
     private ToolArguments() {}
 
     /** The compact JSON object, or empty when the text cannot be made into one. */
     public static Optional<String> normalize(String raw) {
+        return normalize(raw, 0);
+    }
+
+    /** A JSON object value (Ollama sends arguments as an object) as compact text. */
+    public static String fromObject(JsonNode object) {
+        return object.toString();
+    }
+
+    private static Optional<String> normalize(String raw, int depth) {
         if (raw == null || raw.isBlank()) {
             return Optional.of("{}");
         }
         String text = raw.strip();
-        Optional<String> parsed = parse(text);
+        Optional<String> parsed = parse(text, ProviderJson.MAPPER, depth);
         if (parsed.isPresent()) {
             return parsed;
         }
-        String unfenced = stripFences(text);
-        for (String candidate : new String[] {unfenced, lastOfMany(unfenced), closeTruncated(unfenced)}) {
+        String unfenced = TruncatedJson.stripFences(text);
+        parsed = parse(unfenced, ProviderJson.LENIENT, depth);
+        if (parsed.isPresent()) {
+            return parsed;
+        }
+        for (String candidate : new String[] {lastOfMany(unfenced), TruncatedJson.withoutExtraClosers(unfenced),
+            TruncatedJson.close(unfenced)}) {
             if (candidate != null) {
-                parsed = parse(candidate);
+                parsed = parse(candidate, ProviderJson.LENIENT, depth);
                 if (parsed.isPresent()) {
                     return parsed;
                 }
@@ -43,104 +61,42 @@ public final class ToolArguments {
         return Optional.empty();
     }
 
-    /** A JSON object value (Ollama sends arguments as an object) as compact text. */
-    public static String fromObject(JsonNode object) {
-        return object.toString();
-    }
-
-    private static Optional<String> parse(String text) {
-        for (ObjectMapper mapper : new ObjectMapper[] {ProviderJson.MAPPER, ProviderJson.LENIENT}) {
-            try {
-                JsonNode node = mapper.readTree(text);
-                if (node != null && node.isObject()) {
-                    return Optional.of(node.toString());
-                }
-                if (node != null && node.isTextual() && !node.textValue().equals(text)) {
-                    // double-encoded: "{\"a\":1}"
-                    return parse(node.textValue().strip());
-                }
-                return Optional.empty();
-            } catch (JsonProcessingException e) {
-                // try the next reader
+    /** An object as compact text; a string holding an object is unwrapped; anything else is empty. */
+    private static Optional<String> parse(String text, ObjectMapper mapper, int depth) {
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node != null && node.isObject()) {
+                return Optional.of(node.toString());
             }
+            if (node != null && node.isTextual() && depth < MAX_UNWRAP) {
+                return normalize(node.textValue(), depth + 1); // double-encoded: "{\"a\":1}"
+            }
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
-    private static String stripFences(String text) {
-        String t = text;
-        if (t.startsWith("```")) {
-            int newline = t.indexOf('\n');
-            t = newline < 0 ? t.substring(3) : t.substring(newline + 1);
-        }
-        if (t.endsWith("```")) {
-            t = t.substring(0, t.length() - 3);
-        }
-        return t.strip();
-    }
-
-    /** Some gateways repeat the complete arguments at the end: "{...}{...}". The last complete one wins. */
+    /**
+     * Some gateways repeat the complete arguments in the final chunk, so the concatenation reads
+     * "{...}{...}". When the text is a sequence of whole objects, the last one wins (it is the
+     * gateway's final word).
+     */
     private static String lastOfMany(String text) {
         try (MappingIterator<JsonNode> values = ProviderJson.LENIENT.readerFor(JsonNode.class).readValues(text)) {
             JsonNode last = null;
+            int count = 0;
             while (values.hasNextValue()) {
                 JsonNode value = values.nextValue();
-                if (value.isObject()) {
-                    last = value;
+                if (!value.isObject()) {
+                    return null;
                 }
+                last = value;
+                count++;
             }
-            return last == null ? null : last.toString();
+            return count > 1 ? last.toString() : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** Output cut off mid-object (max_tokens): close the open string, drop a dangling separator, close brackets. */
-    static String closeTruncated(String text) {
-        Deque<Character> open = new ArrayDeque<>();
-        boolean inString = false;
-        boolean escaped = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                open.push(c);
-            } else if (c == '}' || c == ']') {
-                if (open.isEmpty()) {
-                    return null;
-                }
-                open.pop();
-            }
-        }
-        if (open.isEmpty() && !inString) {
-            return null;
-        }
-        StringBuilder closed = new StringBuilder(text);
-        if (escaped) {
-            closed.setLength(closed.length() - 1);
-        }
-        if (inString) {
-            closed.append('"');
-        }
-        String tail = closed.toString().stripTrailing();
-        if (tail.endsWith(",")) {
-            tail = tail.substring(0, tail.length() - 1);
-        } else if (tail.endsWith(":")) {
-            tail = tail + "null";
-        }
-        closed = new StringBuilder(tail);
-        while (!open.isEmpty()) {
-            closed.append(open.pop() == '{' ? '}' : ']');
-        }
-        return closed.toString();
     }
 }

@@ -29,7 +29,12 @@ public final class ToolCalls {
         this.backend = backend;
     }
 
+    /** The call as a domain block; a missing name or arguments beyond repair are a {@code MALFORMED_RESPONSE}. */
     public ContentBlock.ToolUse finish(String id, String name, String arguments) {
+        if (name == null || name.isEmpty()) {
+            throw new ProviderException(ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend, "backend '" + backend
+                    + "' returned a tool call without a name (arguments: " + excerpt(arguments) + ")"));
+        }
         String input = ToolArguments.normalize(arguments).orElseThrow(() -> new ProviderException(ProviderFailure.of(
                 FailureKind.MALFORMED_RESPONSE, backend, "backend '" + backend + "' returned arguments for tool '"
                         + name + "' that are not valid JSON and could not be repaired: " + excerpt(arguments))));

@@ -1,8 +1,8 @@
 package dev.claudia.router.adapters.provider.openai.mapping;
 
-import dev.claudia.router.adapters.provider.openai.wire.ChatRequest.FunctionDef;
-import dev.claudia.router.adapters.provider.openai.wire.ChatRequest.NamedToolChoice;
-import dev.claudia.router.adapters.provider.openai.wire.ChatRequest.Tool;
+import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.FunctionDef;
+import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.NamedToolChoice;
+import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.Tool;
 import dev.claudia.router.domain.message.ToolChoice;
 import dev.claudia.router.domain.message.ToolDefinition;
 import dev.claudia.router.domain.message.Warning;
@@ -29,8 +29,8 @@ public final class ToolsMapper {
             switch (tool) {
                 case ToolDefinition.Function f -> functions.add(new Tool("function",
                         new FunctionDef(f.name(), f.description(), f.inputSchema().text())));
-                case ToolDefinition.Server s -> warnings.accept(new Warning("tools." + s.name(),
-                        "server tool " + s.type() + " runs only on Anthropic's servers"));
+                case ToolDefinition.Server s -> warnings.accept(new Warning("tools[" + s.name() + "]",
+                        "server tool " + s.type() + " has no OpenAI equivalent"));
             }
         }
         return functions.isEmpty() ? null : functions;

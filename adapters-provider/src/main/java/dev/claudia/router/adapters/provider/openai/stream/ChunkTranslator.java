@@ -2,15 +2,10 @@ package dev.claudia.router.adapters.provider.openai.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudia.router.adapters.provider.openai.mapping.Failures;
-import dev.claudia.router.adapters.provider.openai.mapping.FinishReasons;
 import dev.claudia.router.adapters.provider.openai.mapping.ProviderJson;
 import dev.claudia.router.adapters.provider.openai.mapping.Reasoning;
 import dev.claudia.router.adapters.provider.openai.mapping.ThinkTags;
 import dev.claudia.router.adapters.provider.openai.mapping.ThinkingSignatures;
-import dev.claudia.router.adapters.provider.openai.mapping.ToolCalls;
-import dev.claudia.router.adapters.provider.openai.mapping.UsageMapper;
-import dev.claudia.router.domain.message.ContentBlock;
-import dev.claudia.router.domain.message.StopReason;
 import dev.claudia.router.domain.message.Usage;
 import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.IdGenerator;
@@ -26,16 +21,17 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The stream state machine: OpenAI {@code chat.completion.chunk}s in, Anthropic-shaped events out
- * (protocol.md D.3). One instance per stream; nothing is shared.
+ * The stream state machine: OpenAI {@code chat.completion.chunk} payloads in, block-shaped domain
+ * events out (protocol.md D.3). One instance per stream, nothing static or shared, so streams
+ * translated side by side cannot mix ids or usage. Lifecycle: {@link #start()}, then
+ * {@link #onData} per SSE event, then {@link #onEnd} (or {@link #fail}).
  *
- * <p>States: {@code IDLE} (no block open), {@code IN_THINKING}, {@code IN_TEXT}, and {@code ENDED}
- * (after the final events or a failure). Text and reasoning are forwarded the moment a chunk is
- * read. Tool calls are collected until they are complete (the end of the answer, or other content
- * after them) and then sent as whole blocks: Anthropic blocks cannot interleave, parallel calls
- * arrive interleaved, and clients run tools only after the message anyway, so holding them back
- * costs nothing and guarantees that each block's JSON parses. The finish reason does not end the
- * stream: the usage chunk comes after it, and only {@code [DONE]} or EOF does.
+ * <p>States: {@code IDLE} (no block open), {@code IN_THINKING}, {@code IN_TEXT}, {@code ENDED}
+ * (after the final events or a failure; everything else is ignored). Reasoning and text are
+ * forwarded the moment their chunk is translated, one delta per fragment; a thinking block ends
+ * with one signature delta. Tool calls are collected by {@link ToolBlocks} and emitted whole when
+ * other content follows them or at the end. {@code finish_reason} is only remembered: the usage
+ * chunk comes after it, and only {@code [DONE]} or EOF ends the stream.
  */
 final class ChunkTranslator {
 
@@ -44,28 +40,22 @@ final class ChunkTranslator {
     private final ProviderCall call;
     private final TokenCounter tokens;
     private final String backend;
-    private final ToolCalls toolCalls;
-    private final ToolCallAccumulator pendingTools = new ToolCallAccumulator();
+    private final ToolBlocks tools;
+    private final StreamOutcome outcome = new StreamOutcome();
     private final ThinkTags thinkTags;
     private final StringBuilder thinking = new StringBuilder();
-    private final StringBuilder generated = new StringBuilder();
     private State state = State.IDLE;
     private int nextIndex;
-    private boolean madeToolCalls;
-    private boolean refused;
-    private String finishReason;
-    private String matchedStop;
-    private JsonNode usage;
 
     ChunkTranslator(ProviderCall call, IdGenerator ids, TokenCounter tokens) {
         this.call = call;
         this.tokens = tokens;
         this.backend = call.route().backend();
-        this.toolCalls = new ToolCalls(ids, backend);
+        this.tools = new ToolBlocks(ids, backend);
         this.thinkTags = call.route().capabilities().splitThinkTags() ? new ThinkTags() : null;
     }
 
-    /** The opening event, sent as soon as the provider accepted the request. */
+    /** The opening event, made without reading: the input count is our estimate until the provider's arrives. */
     StreamEvent start() {
         return new StreamEvent.MessageStarted(call.messageId(), call.route().alias(),
                 new Usage(call.promptTokens().getAsInt(), 0, 0, 0, 0, true));
@@ -84,15 +74,18 @@ final class ChunkTranslator {
             onEnd(out);
             return;
         }
+        if (data.isBlank()) {
+            return; // an empty keep-alive event
+        }
         JsonNode chunk;
         try {
             chunk = ProviderJson.MAPPER.readTree(data);
         } catch (IOException e) {
-            fail(out, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend, "backend '" + backend
-                    + "' sent a stream chunk that is not JSON: " + excerpt(data)));
-            return;
+            chunk = null;
         }
         if (chunk == null || !chunk.isObject()) {
+            fail(out, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend, "backend '" + backend
+                    + "' sent a stream chunk that is not a JSON object: " + excerpt(data)));
             return;
         }
         JsonNode error = chunk.get("error");
@@ -100,8 +93,8 @@ final class ChunkTranslator {
             fail(out, Failures.inBand(error, backend));
             return;
         }
-        if (chunk.get("usage") instanceof JsonNode u && u.isObject()) {
-            usage = u;
+        if (chunk.get("usage") instanceof JsonNode usage && usage.isObject()) {
+            outcome.usage(usage);
         }
         JsonNode choice = chunk.path("choices").path(0);
         if (choice.isObject()) {
@@ -114,8 +107,10 @@ final class ChunkTranslator {
         if (state == State.ENDED) {
             return;
         }
-        if (finishReason == null) {
-            fail(out, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend, "the stream from backend '" + backend
+        if (!outcome.finished()) {
+            // Without a finish_reason the answer is cut short (a proxy or the provider gave up):
+            // passing it off as complete would let the client act on half an answer.
+            fail(out, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend, "stream from backend '" + backend
                     + "' ended before the model finished (no finish_reason)"));
             return;
         }
@@ -131,15 +126,12 @@ final class ChunkTranslator {
             out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.Text()));
             out.add(new StreamEvent.BlockStopped(nextIndex++));
         }
-        FinishReasons.Outcome outcome = FinishReasons.map(finishReason, matchedStop, call.request().stopSequences(),
-                madeToolCalls);
-        out.add(new StreamEvent.MessageDelta(refused ? StopReason.REFUSAL : outcome.reason(), outcome.stopSequence(),
-                finalUsage()));
+        out.add(outcome.messageDelta(call, tokens, tools.made()));
         out.add(new StreamEvent.MessageStopped());
         state = State.ENDED;
     }
 
-    /** The connection broke or another error ended the stream early. */
+    /** The connection broke, or another error ended the stream early: nothing follows. */
     void fail(List<StreamEvent> out, ProviderFailure failure) {
         if (state != State.ENDED) {
             out.add(new StreamEvent.StreamFailed(failure));
@@ -150,17 +142,18 @@ final class ChunkTranslator {
     private void choice(JsonNode choice, List<StreamEvent> out) {
         JsonNode delta = choice.path("delta");
         String reasoning = Reasoning.text(delta);
-        if (!reasoning.isEmpty()) {
-            if (!flushTools(out)) {
-                return;
-            }
+        if (!reasoning.isEmpty() && flushTools(out)) {
             thinkingDelta(reasoning, out);
         }
+        String encrypted = Reasoning.encrypted(delta);
+        if (encrypted != null && flushTools(out)) {
+            // OpenRouter's encrypted reasoning arrives whole: a redacted_thinking block, opened and closed at once.
+            closeBlock(out);
+            out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.RedactedThinking(encrypted)));
+            out.add(new StreamEvent.BlockStopped(nextIndex++));
+        }
         String content = ProviderJson.text(delta, "content");
-        if (content != null && !content.isEmpty()) {
-            if (!flushTools(out)) {
-                return;
-            }
+        if (content != null && !content.isEmpty() && flushTools(out)) {
             if (thinkTags != null) {
                 thinkTags.feed(content).forEach(s -> segment(s, out));
             } else {
@@ -168,31 +161,25 @@ final class ChunkTranslator {
             }
         }
         String refusal = ProviderJson.text(delta, "refusal");
-        if (refusal != null && !refusal.isEmpty()) {
-            refused = true;
-            if (!flushTools(out)) {
-                return;
-            }
+        if (refusal != null && !refusal.isEmpty() && flushTools(out)) {
+            outcome.refused();
             textDelta(refusal, out);
         }
-        JsonNode fragments = delta.get("tool_calls");
-        if (fragments != null && fragments.isArray()) {
-            for (int i = 0; i < fragments.size(); i++) {
-                pendingTools.add(fragments.get(i), i);
-            }
+        if (delta.get("tool_calls") instanceof JsonNode fragments && fragments.isArray()) {
+            tools.collect(fragments);
         }
         String finish = ProviderJson.text(choice, "finish_reason");
-        if (finish != null) {
-            if (finish.equals("error")) {
-                JsonNode error = choice.get("error");
-                fail(out, error != null && error.isObject() ? Failures.inBand(error, backend)
-                        : ProviderFailure.of(FailureKind.SERVER_ERROR, backend, "backend '" + backend
-                        + "' ended the stream with finish_reason \"error\""));
-                return;
-            }
-            finishReason = finish;
-            matchedStop = ProviderJson.text(choice, "stop_reason");
+        if (finish == null || state == State.ENDED) {
+            return;
         }
+        if (finish.equals("error")) { // OpenRouter: the upstream model failed mid-answer
+            JsonNode error = choice.get("error");
+            fail(out, error != null && error.isObject() ? Failures.inBand(error, backend)
+                    : ProviderFailure.of(FailureKind.SERVER_ERROR, backend, "backend '" + backend
+                    + "' ended the stream with finish_reason \"error\""));
+            return;
+        }
+        outcome.finished(finish, ProviderJson.text(choice, "stop_reason"));
     }
 
     private void segment(ThinkTags.Segment segment, List<StreamEvent> out) {
@@ -210,7 +197,7 @@ final class ChunkTranslator {
             state = State.IN_THINKING;
         }
         thinking.append(text);
-        generated.append(text);
+        outcome.generated().append(text);
         out.add(new StreamEvent.BlockDelta(nextIndex, new Delta.Thinking(text)));
     }
 
@@ -220,59 +207,43 @@ final class ChunkTranslator {
             out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.Text()));
             state = State.IN_TEXT;
         }
-        generated.append(text);
+        outcome.generated().append(text);
         out.add(new StreamEvent.BlockDelta(nextIndex, new Delta.Text(text)));
     }
 
+    /** Closes the open block; a thinking block first gets its one signature, over all its text. */
     private void closeBlock(List<StreamEvent> out) {
         switch (state) {
             case IN_THINKING -> {
                 out.add(new StreamEvent.BlockDelta(nextIndex, new Delta.Signature(ThinkingSignatures.sign(thinking.toString()))));
                 thinking.setLength(0);
                 out.add(new StreamEvent.BlockStopped(nextIndex++));
+                state = State.IDLE;
             }
-            case IN_TEXT -> out.add(new StreamEvent.BlockStopped(nextIndex++));
+            case IN_TEXT -> {
+                out.add(new StreamEvent.BlockStopped(nextIndex++));
+                state = State.IDLE;
+            }
             case IDLE, ENDED -> { }
-        }
-        if (state != State.ENDED) {
-            state = State.IDLE;
         }
     }
 
-    /** Sends the collected tool calls as whole blocks; false (and the stream failed) if one cannot be repaired. */
+    /** Emits the collected tool calls; false (and the stream failed) when one is beyond repair or ended. */
     private boolean flushTools(List<StreamEvent> out) {
-        if (pendingTools.isEmpty()) {
+        if (state == State.ENDED) {
+            return false;
+        }
+        if (!tools.pending()) {
             return true;
         }
         closeBlock(out);
-        for (ToolCallAccumulator.Call pending : pendingTools.drain()) {
-            if (pending.name == null || pending.name.isEmpty()) {
-                fail(out, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend, "backend '" + backend
-                        + "' streamed a tool call without a name"));
-                return false;
-            }
-            ContentBlock.ToolUse use;
-            try {
-                use = toolCalls.finish(pending.id, pending.name, pending.arguments.toString());
-            } catch (ProviderException e) {
-                fail(out, e.failure());
-                return false;
-            }
-            madeToolCalls = true;
-            generated.append(use.name()).append(use.input().text());
-            out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.ToolUse(use.id(), use.name())));
-            out.add(new StreamEvent.BlockDelta(nextIndex, new Delta.InputJson(use.input().text())));
-            out.add(new StreamEvent.BlockStopped(nextIndex++));
+        try {
+            nextIndex = tools.flush(nextIndex, out, outcome.generated());
+            return true;
+        } catch (ProviderException e) {
+            fail(out, e.failure());
+            return false;
         }
-        return true;
-    }
-
-    private Usage finalUsage() {
-        Usage reported = UsageMapper.fromOpenAi(usage);
-        if (reported != null) {
-            return reported;
-        }
-        return UsageMapper.estimated(call.promptTokens().getAsInt(), tokens.countText(generated.toString()));
     }
 
     private static String excerpt(String data) {

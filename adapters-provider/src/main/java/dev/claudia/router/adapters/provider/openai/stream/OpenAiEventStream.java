@@ -8,8 +8,11 @@ import dev.claudia.router.domain.port.TokenCounter;
 import dev.claudia.router.domain.stream.EventStream;
 import dev.claudia.router.domain.stream.StreamEvent;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,7 +40,15 @@ public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watche
 
     public OpenAiEventStream(InputStream body, AutoCloseable connection, ProviderCall call, IdGenerator ids,
                              TokenCounter tokens, IdleWatchdog watchdog) {
-        this.reader = new SseReader(body);
+        // Any bytes count as life, comments (OpenRouter's ": OPENROUTER PROCESSING") included.
+        this.reader = new SseReader(new FilterInputStream(body) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                lastActivity = System.nanoTime();
+                return n;
+            }
+        });
         this.translator = new ChunkTranslator(call, ids, tokens);
         this.connection = connection;
         this.watchdog = watchdog;
@@ -59,21 +70,22 @@ public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watche
             batch.clear();
             try {
                 SseEvent event = reader.next();
-                lastActivity = System.nanoTime();
                 if (event == null) {
                     translator.onEnd(batch);
                 } else {
                     translator.onData(event.data(), batch);
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                if (closed) {
+                    return null; // the caller went away and closed us: nothing to report to anyone
+                }
+                translator.fail(batch, lost(e));
+            } catch (RuntimeException e) {
                 if (closed) {
                     return null;
                 }
-                translator.fail(batch, expired
-                        ? ProviderFailure.of(FailureKind.TIMEOUT, backend, "backend '" + backend + "' sent nothing for "
-                                + watchdog.limit().toSeconds() + " s in the middle of a stream")
-                        : ProviderFailure.of(FailureKind.UNREACHABLE, backend, "the connection to backend '" + backend
-                                + "' was lost mid-stream: " + e.getMessage()));
+                translator.fail(batch, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend,
+                        "could not translate the stream from backend '" + backend + "': " + e));
             }
             ready.addAll(batch);
             if (translator.ended()) {
@@ -109,6 +121,16 @@ public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watche
             return true; // next() meets the same failure and reports it
         }
         return true;
+    }
+
+    private ProviderFailure lost(IOException e) {
+        if (expired) {
+            return ProviderFailure.of(FailureKind.TIMEOUT, backend, "backend '" + backend + "' sent nothing for "
+                    + watchdog.limit().toSeconds() + " s in the middle of a stream");
+        }
+        boolean timeout = e instanceof InterruptedIOException || e instanceof HttpTimeoutException;
+        return ProviderFailure.of(timeout ? FailureKind.TIMEOUT : FailureKind.UNREACHABLE, backend,
+                "connection to backend '" + backend + "' was lost mid-stream: " + e.getMessage());
     }
 
     @Override

@@ -58,10 +58,10 @@ class FailuresTest {
     @Test
     void network_errors_name_the_backend_and_the_cause() {
         URI url = URI.create("http://127.0.0.1:9/v1");
-        assertEquals(FailureKind.UNREACHABLE, Failures.fromIo(new RuntimeException(new ConnectException()), "local", url, Duration.ofSeconds(5)).kind());
-        ProviderFailure dns = Failures.fromIo(new UnknownHostException("nowhere.invalid"), "far", url, Duration.ofSeconds(5));
+        assertEquals(FailureKind.UNREACHABLE, Failures.fromIo(new RuntimeException(new ConnectException()), "local", url, Duration.ofSeconds(2), Duration.ofSeconds(5)).kind());
+        ProviderFailure dns = Failures.fromIo(new UnknownHostException("nowhere.invalid"), "far", url, Duration.ofSeconds(2), Duration.ofSeconds(5));
         assertTrue(dns.message().contains("unknown host nowhere.invalid") && dns.message().contains("'far'"), dns.message());
-        assertEquals(FailureKind.TIMEOUT, Failures.fromIo(new HttpConnectTimeoutException("connect timed out"), "b", url,
+        assertEquals(FailureKind.TIMEOUT, Failures.fromIo(new HttpConnectTimeoutException("connect timed out"), "b", url, Duration.ofSeconds(2),
                 Duration.ofSeconds(5)).kind());
     }
 
@@ -74,5 +74,86 @@ class FailuresTest {
         assertEquals(Duration.ofMillis(250), RetryAfter.parse("7", "250", clock));
         assertNull(RetryAfter.parse("soon", null, clock));
         assertNull(RetryAfter.parse(null, null, clock));
+    }
+
+    @Test
+    void says_which_backend_answered_what() {
+        ProviderFailure failure = Failures.fromStatus(500, "{\"error\":{\"message\":\"kaput\"}}".getBytes(StandardCharsets.UTF_8),
+                null, "nvidia", "m", null, 1);
+        assertEquals("backend 'nvidia' returned HTTP 500: kaput", failure.message());
+        assertEquals(500, failure.upstreamStatus());
+    }
+
+    @Test
+    void an_authentication_failure_names_the_backend_and_the_key_variable() {
+        ProviderFailure failure = Failures.fromStatus(401, "{\"error\":\"Invalid API key\"}".getBytes(StandardCharsets.UTF_8),
+                null, "nvidia", "m", "NVIDIA_API_KEY", 1);
+        assertEquals(FailureKind.AUTHENTICATION, failure.kind());
+        assertTrue(failure.message().startsWith("backend 'nvidia' rejected the API key (HTTP 401); check NVIDIA_API_KEY"),
+                failure.message());
+    }
+
+    @Test
+    void a_missing_model_names_the_model_and_the_backend() {
+        ProviderFailure failure = Failures.fromStatus(404, "model not found".getBytes(StandardCharsets.UTF_8), null, "groq",
+                "llama-9", null, 1);
+        assertEquals(FailureKind.NOT_FOUND, failure.kind());
+        assertTrue(failure.message().contains("'groq'") && failure.message().contains("'llama-9'"), failure.message());
+    }
+
+    @ParameterizedTest(name = "HTTP {0} -> {1}")
+    @CsvSource({"400, INVALID_REQUEST", "401, AUTHENTICATION", "402, BILLING", "403, PERMISSION", "404, NOT_FOUND",
+        "405, INVALID_REQUEST", "408, TIMEOUT", "409, SERVER_ERROR", "413, REQUEST_TOO_LARGE", "418, INVALID_REQUEST",
+        "422, INVALID_REQUEST", "429, RATE_LIMITED", "500, SERVER_ERROR", "501, SERVER_ERROR", "502, SERVER_ERROR",
+        "503, OVERLOADED", "504, TIMEOUT", "507, SERVER_ERROR"})
+    void maps_every_status_through_one_table(int status, FailureKind kind) {
+        assertEquals(kind, Failures.fromStatus(status, new byte[0], null, "b", "m", null, 1).kind());
+    }
+
+    @Test
+    void a_413_stays_request_too_large_even_when_it_talks_about_tokens() {
+        assertEquals(FailureKind.REQUEST_TOO_LARGE, Failures.fromStatus(413,
+                "Request too large: too many tokens".getBytes(StandardCharsets.UTF_8), null, "b", "m", null, 1).kind());
+    }
+
+    @Test
+    void context_overflow_without_numbers_quotes_the_provider() {
+        ProviderFailure failure = Failures.fromStatus(400, "{\"error\":{\"message\":\"context_length_exceeded\"}}"
+                .getBytes(StandardCharsets.UTF_8), null, "b", "m", null, 1234);
+        assertEquals(FailureKind.CONTEXT_TOO_LONG, failure.kind());
+        assertEquals("prompt is too long: context_length_exceeded", failure.message());
+    }
+
+    @Test
+    void trims_long_provider_messages() {
+        String html = "<html><body>" + "x".repeat(1000) + "</body></html>";
+        assertTrue(Failures.message(html.getBytes(StandardCharsets.UTF_8)).length() <= 303);
+        assertEquals("(empty body)", Failures.message(new byte[0]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "numeric code|{\"message\":\"slow\",\"code\":429}|RATE_LIMITED",
+        "code as text|{\"message\":\"busy\",\"code\":\"503\"}|OVERLOADED",
+        "numeric status|{\"message\":\"x\",\"status\":502}|SERVER_ERROR",
+        "words only|{\"message\":\"x\",\"code\":\"server_error\"}|SERVER_ERROR",
+        "a string|\"upstream died\"|SERVER_ERROR",
+        "context|{\"message\":\"maximum context length is 10 tokens\",\"code\":400}|CONTEXT_TOO_LONG"})
+    void maps_in_band_errors_by_their_code(String name, String error, FailureKind kind) throws Exception {
+        ProviderFailure failure = Failures.inBand(ProviderJson.MAPPER.readTree(error), "or");
+        assertEquals(kind, failure.kind());
+        assertTrue(failure.message().contains("'or'") || kind == FailureKind.CONTEXT_TOO_LONG, failure.message());
+    }
+
+    @Test
+    void timeouts_name_the_backend_and_the_limit() {
+        URI url = URI.create("http://127.0.0.1:9/v1");
+        ProviderFailure read = Failures.fromIo(new jakarta.ws.rs.ProcessingException(new java.net.http.HttpTimeoutException(
+                "request timed out")), "slow", url, Duration.ofSeconds(3), Duration.ofSeconds(600));
+        assertEquals(FailureKind.TIMEOUT, read.kind());
+        assertEquals("backend 'slow' at http://127.0.0.1:9/v1 did not answer within 600 s", read.message());
+        ProviderFailure connect = Failures.fromIo(new HttpConnectTimeoutException("HTTP connect timed out"), "slow", url,
+                Duration.ofMillis(1500), Duration.ofSeconds(600));
+        assertEquals("backend 'slow' at http://127.0.0.1:9/v1 did not accept a connection within 1500 ms", connect.message());
     }
 }

@@ -25,6 +25,11 @@ class ToolArgumentsTest {
             "truncated nested|{\"a\":[1,{\"b\":2|{\"a\":[1,{\"b\":2}]}",
             "comments|{\"a\":1 /* one */}|{\"a\":1}",
             "extra closing braces|{\"a\":1}}}|{\"a\":1}",
+            "sent twice, then corrected|{\"a\":1}{\"a\":2}|{\"a\":2}",
+            "cut in a key|{\"a\":1,\"pa|{\"a\":1,\"pa\":null}",
+            "cut after a key|{\"a\":1,\"path\"|{\"a\":1,\"path\":null}",
+            "cut in a literal|{\"a\":tr|{\"a\":true}",
+            "cut after an escape|{\"a\":\"x\\|{\"a\":\"x\"}",
     })
     void repairs_what_models_get_wrong(String name, String raw, String expected) {
         assertEquals(Optional.of(expected), ToolArguments.normalize(raw));
@@ -37,8 +42,10 @@ class ToolArgumentsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"not json|ls -la", "an array|[1,2]", "a number|42", "a bare string|\"just text\""})
+    @CsvSource(delimiter = '|', value = {"not json|ls -la", "an array|[1,2]", "a number|42", "a bare string|\"just text\"",
+        "an object followed by text|{\"a\":1} and more", "an object then an array|{\"a\":1}[2]"})
     void refuses_what_cannot_be_an_object(String name, String raw) {
+        // Never {}: a tool run without its arguments does harm.
         assertEquals(Optional.empty(), ToolArguments.normalize(raw));
     }
 }
