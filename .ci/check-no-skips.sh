@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # .ci/check-no-skips.sh: fails when a test was skipped or did not run at all. A contract test that
-# skips (no Docker, a misconfigured Testcontainers) proves nothing, so it must fail the build.
-set -euo pipefail
+# skips (no Docker, a misconfigured Testcontainers, an assumption) proves nothing, so it must fail
+# the build. Run it after `./mvnw verify` (it reads */target/surefire-reports/TEST-*.xml):
+#   - exit 1, listing them, if any test of any module was skipped (or a report ran no tests);
+#   - exit 1 if system-tests has no report at all (a module skipped as a whole, e.g. -DskipTests);
+#   - exit 1 if one of the required classes below did not run.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Test classes that must have run (their reports must exist): the container contract tests and the
@@ -16,10 +20,17 @@ required=(
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.AnthropicSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.ModulePathLaunchTest
+  dev.claudia.router.systemtests.e2e.LauncherTest
   dev.claudia.router.systemtests.architecture.LayerRulesTest
 )
 
 status=0
+shopt -s nullglob
+system_reports=(system-tests/target/surefire-reports/TEST-*.xml)
+if [ ${#system_reports[@]} -eq 0 ]; then
+  echo "check-no-skips: system-tests has no test reports (system-tests/target/surefire-reports/TEST-*.xml): its tests did not run" >&2
+  status=1
+fi
 for class in "${required[@]}"; do
   report="system-tests/target/surefire-reports/TEST-$class.xml"
   if [ ! -f "$report" ]; then
@@ -28,7 +39,6 @@ for class in "${required[@]}"; do
   fi
 done
 
-shopt -s nullglob
 reports=(*/target/surefire-reports/TEST-*.xml)
 if [ ${#reports[@]} -eq 0 ]; then
   echo "check-no-skips: no test reports at all" >&2
@@ -36,13 +46,21 @@ if [ ${#reports[@]} -eq 0 ]; then
 fi
 total=0
 for report in "${reports[@]}"; do
-  header=$(grep -m1 -o '<testsuite [^>]*>' "$report")
+  header=$(grep -m1 -o '<testsuite [^>]*>' "$report" || true)
+  if [ -z "$header" ]; then
+    echo "check-no-skips: $report is not a surefire report" >&2
+    status=1
+    continue
+  fi
   tests=$(sed -n 's/.* tests="\([0-9]*\)".*/\1/p' <<<"$header")
   skipped=$(sed -n 's/.* skipped="\([0-9]*\)".*/\1/p' <<<"$header")
+  # Count <skipped> elements too: they are the truth if a header was written before a late skip.
+  elements=$(grep -c '<skipped' "$report" || true)
   total=$((total + ${tests:-0}))
-  if [ "${skipped:-0}" != 0 ]; then
-    echo "check-no-skips: $report has $skipped skipped test(s):" >&2
-    grep -B1 '<skipped' "$report" | grep -o 'testcase name="[^"]*"' >&2 || true
+  if [ "${skipped:-0}" != 0 ] || [ "${elements:-0}" != 0 ]; then
+    echo "check-no-skips: $report has skipped test(s):" >&2
+    awk 'match($0, /<testcase name="[^"]*"/) { name = substr($0, RSTART + 16, RLENGTH - 17) }
+         /<skipped/ { print "  skipped: " name }' "$report" >&2
     status=1
   fi
   if [ "${tests:-0}" = 0 ]; then
@@ -51,6 +69,6 @@ for report in "${reports[@]}"; do
   fi
 done
 if [ $status = 0 ]; then
-  echo "check-no-skips: $total tests in ${#reports[@]} classes ran, none skipped; all ${#required[@]} required classes ran"
+  echo "check-no-skips: $total tests in ${#reports[@]} classes ran (${#system_reports[@]} in system-tests), none skipped; all ${#required[@]} required classes ran"
 fi
 exit $status

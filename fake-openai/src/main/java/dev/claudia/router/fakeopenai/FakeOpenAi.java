@@ -2,10 +2,13 @@ package dev.claudia.router.fakeopenai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -13,29 +16,49 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A fake OpenAI-compatible provider for contract tests. {@code POST .../chat/completions} records
- * the request and answers with the next scripted entry for the request's model, else a built-in
- * scenario named by the model, else a 404 that says how to script one. Admin API:
- * {@code POST/DELETE /__admin/scripts}, {@code GET/DELETE /__admin/requests[?model=]},
- * {@code GET/DELETE /__admin/events}, {@code GET /health}. Listens on 127.0.0.1 only.
+ * A scriptable fake OpenAI-compatible provider for the router's contract tests.
+ *
+ * <p>{@code POST <anything>/chat/completions} is recorded, then answered by, in this order: the next
+ * scripted entry queued for the request's {@code model} (FIFO); the built-in scenario named by the
+ * {@code x-fake-scenario} header or by the model name (see {@link Scenarios}); else a 404 in OpenAI's
+ * error shape that says how to script an answer. Any other non-admin request is recorded and gets a 404.
+ *
+ * <p>Admin API: {@code POST /__admin/scripts} {@code {"model":..,"responses":[entry,..]}} (entries are
+ * validated at once, see {@link Entries}), {@code GET /__admin/scripts} (what is left),
+ * {@code DELETE /__admin/scripts}; {@code GET /__admin/requests[?model=]}, {@code DELETE /__admin/requests};
+ * {@code GET /__admin/events}, {@code DELETE /__admin/events}; {@code POST /__admin/reset} (all of it, and the
+ * scenarios' memory); {@code GET /health}.
+ *
+ * <p>Listens on 127.0.0.1 only; one virtual thread per exchange; always reads the whole request body first.
  */
 public final class FakeOpenAi implements AutoCloseable {
 
+    static final String SCRIPTS = "/__admin/scripts";
+
     private final ObjectMapper json = new ObjectMapper();
     private final Journal journal = new Journal();
+    private final Entries entries = new Entries(json);
     private final Responder responder = new Responder(json, journal);
     private final Scenarios scenarios = new Scenarios(json);
-    private final Map<String, Deque<JsonNode>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Deque<JsonNode>> scripts = new LinkedHashMap<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
 
+    /** Starts listening on 127.0.0.1:{@code port} (0: any free port). */
     public FakeOpenAi(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        // Small SSE frames go out at once, like from a real provider (Nagle + delayed ACKs would add ~40 ms lags).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -47,18 +70,49 @@ public final class FakeOpenAi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 
+    /** {@code --port N} (or {@code --port=N}) wins over the {@code FAKE_PORT} environment variable; default 0. */
     public static void main(String[] args) throws IOException {
-        int port = Integer.parseInt(System.getenv().getOrDefault("FAKE_PORT", "0"));
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--port")) {
-                port = Integer.parseInt(args[i + 1]);
+        int port;
+        try {
+            port = port(args, System.getenv("FAKE_PORT"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("fake-openai: " + e.getMessage() + "\nusage: java -jar fake-openai.jar [--port N]  (or FAKE_PORT=N; 0 = any free port)");
+            System.exit(2);
+            return;
+        }
+        start(port, System.out);
+    }
+
+    static FakeOpenAi start(int port, PrintStream out) throws IOException {
+        FakeOpenAi fake = new FakeOpenAi(port);
+        out.println("fake-openai listening on 127.0.0.1:" + fake.port());
+        out.flush();
+        return fake;
+    }
+
+    static int port(String[] args, String env) {
+        String value = env == null || env.isBlank() ? "0" : env.strip();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--port") && i + 1 < args.length) {
+                value = args[++i];
+            } else if (args[i].startsWith("--port=")) {
+                value = args[i].substring("--port=".length());
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
-        FakeOpenAi fake = new FakeOpenAi(port);
-        System.out.println("fake-openai listening on 127.0.0.1:" + fake.port());
-        System.out.flush();
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a port: '" + value + "'");
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -67,33 +121,27 @@ public final class FakeOpenAi implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            if (path.endsWith("/chat/completions") && method.equals("POST")) {
+            if (path.startsWith("/__admin/") || path.equals("/health")) {
+                admin(exchange, method, path, body);
+            } else if (path.endsWith("/chat/completions") && method.equals("POST")) {
                 completions(exchange, body);
-            } else if (path.equals("/__admin/scripts")) {
-                scripts(exchange, method, body);
-            } else if (path.equals("/__admin/requests")) {
-                if (method.equals("DELETE")) {
-                    journal.clearRequests();
-                    send(exchange, 204, "");
-                } else {
-                    send(exchange, 200, journal.requests(query(exchange).get("model")).toString());
-                }
-            } else if (path.equals("/__admin/events")) {
-                if (method.equals("DELETE")) {
-                    journal.clearEvents();
-                    send(exchange, 204, "");
-                } else {
-                    send(exchange, 200, journal.events().toString());
-                }
-            } else if (path.equals("/health")) {
-                send(exchange, 200, "{\"status\":\"ok\"}");
             } else {
-                send(exchange, 404, "{\"error\":{\"message\":\"fake-openai has no " + method + " " + path + "\"}}");
+                journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), parse(body));
+                send(exchange, 404, error("fake-openai serves POST .../chat/completions only, not " + method + " " + path,
+                        "invalid_request_error", "unknown_url"));
             }
         } catch (Responder.Drop drop) {
-            // Leave the exchange open: the server then drops the connection without ending the body.
+            // Left unclosed on purpose: the server then drops the connection without ending the body.
             dropped = true;
             throw drop;
+        } catch (RuntimeException e) {
+            System.err.println("fake-openai: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed");
+            e.printStackTrace();
+            try {
+                send(exchange, 500, error("fake-openai failed: " + e, "server_error", null));
+            } catch (IOException | RuntimeException headersAlreadySent) {
+                // the answer had begun; closing the exchange ends it
+            }
         } finally {
             if (!dropped) {
                 exchange.close();
@@ -101,66 +149,136 @@ public final class FakeOpenAi implements AutoCloseable {
         }
     }
 
+    private void admin(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
+        switch (method + " " + path) {
+            case "GET /health" -> send(exchange, 200, "{\"status\":\"ok\"}");
+            case "POST " + SCRIPTS -> addScript(exchange, body);
+            case "GET " + SCRIPTS -> send(exchange, 200, remainingScripts().toString());
+            case "DELETE " + SCRIPTS -> {
+                clearScripts();
+                send(exchange, 204, "");
+            }
+            case "GET /__admin/requests" -> send(exchange, 200, journal.requests(query(exchange).get("model")).toString());
+            case "DELETE /__admin/requests" -> {
+                journal.clearRequests();
+                send(exchange, 204, "");
+            }
+            case "GET /__admin/events" -> send(exchange, 200, journal.events().toString());
+            case "DELETE /__admin/events" -> {
+                journal.clearEvents();
+                send(exchange, 204, "");
+            }
+            case "POST /__admin/reset" -> {
+                clearScripts();
+                journal.clearRequests();
+                journal.clearEvents();
+                send(exchange, 204, "");
+            }
+            default -> send(exchange, 404, error("fake-openai has no " + method + " " + path + "; admin endpoints: "
+                    + "POST/GET/DELETE " + SCRIPTS + ", GET/DELETE /__admin/requests[?model=], GET/DELETE /__admin/events, "
+                    + "POST /__admin/reset, GET /health", "invalid_request_error", "unknown_url"));
+        }
+    }
+
     private void completions(HttpExchange exchange, byte[] body) throws IOException {
-        JsonNode request;
-        try {
-            request = json.readTree(body);
-        } catch (IOException e) {
-            journal.request("POST", exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-                    headers(exchange), json.getNodeFactory().textNode(new String(body, StandardCharsets.UTF_8)));
-            send(exchange, 400, "{\"error\":{\"message\":\"fake-openai: the request body is not JSON\"}}");
+        String path = exchange.getRequestURI().getPath();
+        JsonNode request = parse(body);
+        journal.request("POST", path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
+        if (!request.isObject()) {
+            send(exchange, 400, error("fake-openai: the request body is not a JSON object", "invalid_request_error", null));
             return;
         }
-        journal.request("POST", exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-                headers(exchange), request);
         String model = request.path("model").asText("");
-        if (!request.path("messages").isArray()) {
-            send(exchange, 400, "{\"error\":{\"message\":\"fake-openai: messages must be an array\"}}");
-            return;
-        }
-        Deque<JsonNode> queue = scripts.get(model);
         JsonNode entry;
-        synchronized (this) {
+        int used;
+        synchronized (scripts) {
+            Deque<JsonNode> queue = scripts.get(model);
             entry = queue == null ? null : queue.poll();
+            used = queue == null ? -1 : queue.size();
         }
         if (entry == null) {
             String scenario = exchange.getRequestHeaders().getFirst("x-fake-scenario");
             entry = scenarios.entryFor(scenario != null ? scenario : model, request);
         }
         if (entry == null) {
-            send(exchange, 404, json.createObjectNode().set("error", json.createObjectNode().put("message",
-                    "fake-openai: nothing scripted for model '" + model + "'. POST /__admin/scripts "
-                            + "{\"model\":\"" + model + "\",\"responses\":[...]} or use a built-in scenario name "
-                            + "(text, echo, tool, parallel-tools, reasoning, usage-cached, rate-limit-then-ok, "
-                            + "error-400, error-401, error-500, error-503, slow, context-overflow)")).toString());
+            send(exchange, 404, error(notScripted(model, used == 0), "invalid_request_error", "model_not_found"));
             return;
         }
         responder.play(exchange, entry, model);
     }
 
-    private void scripts(HttpExchange exchange, String method, byte[] body) throws IOException {
-        if (method.equals("DELETE")) {
-            scripts.clear();
-            send(exchange, 204, "");
-            return;
-        }
-        JsonNode script = json.readTree(body);
-        String model = script.path("model").asText(null);
+    private String notScripted(String model, boolean exhausted) {
+        String quoted = json.getNodeFactory().textNode(model).toString();
+        return "fake-openai: " + (exhausted ? "every response scripted for model " + quoted + " has been used"
+                : "nothing is scripted for model " + quoted) + ". Script one with POST " + SCRIPTS
+                + " {\"model\":" + quoted + ",\"responses\":[{\"json\":{...}} or {\"sse\":[{\"data\":\"...\"}]}]}, "
+                + "or name a built-in scenario in the model or an x-fake-scenario header: " + String.join(", ", Scenarios.NAMES)
+                + ". What was received: GET /__admin/requests?model=" + model;
+    }
+
+    private void addScript(HttpExchange exchange, byte[] body) throws IOException {
+        JsonNode script = parse(body);
+        String model = script.path("model").isTextual() ? script.get("model").asText() : null;
         if (model == null || !script.path("responses").isArray()) {
-            send(exchange, 400, "{\"error\":{\"message\":\"expected {\\\"model\\\":...,\\\"responses\\\":[...]}\"}}");
+            send(exchange, 400, error("expected {\"model\":\"<model>\",\"responses\":[entry, ...]}", "invalid_request_error", null));
             return;
         }
-        synchronized (this) {
-            Deque<JsonNode> queue = scripts.computeIfAbsent(model, m -> new ArrayDeque<>());
-            script.get("responses").forEach(queue::add);
+        List<JsonNode> checked;
+        try {
+            checked = entries.validate(script.get("responses"));
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, error("fake-openai: bad script for model '" + model + "': " + e.getMessage(),
+                    "invalid_request_error", null));
+            return;
         }
-        send(exchange, 204, "");
+        int queued;
+        synchronized (scripts) {
+            Deque<JsonNode> queue = scripts.computeIfAbsent(model, m -> new ArrayDeque<>());
+            queue.addAll(checked);
+            queued = queue.size();
+        }
+        send(exchange, 200, json.createObjectNode().put("model", model).put("queued", queued).toString());
+    }
+
+    private ArrayNode remainingScripts() {
+        ArrayNode out = json.createArrayNode();
+        synchronized (scripts) {
+            scripts.forEach((model, queue) -> {
+                ObjectNode item = out.addObject().put("model", model);
+                queue.forEach(item.putArray("responses")::add);
+            });
+        }
+        return out;
+    }
+
+    private void clearScripts() {
+        synchronized (scripts) {
+            scripts.clear();
+        }
+        scenarios.forget();
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return json.getNodeFactory().missingNode();
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    private String error(String message, String type, String code) {
+        ObjectNode error = json.createObjectNode();
+        error.putObject("error").put("message", message).put("type", type).putNull("param").put("code", code);
+        return error.toString();
     }
 
     private static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         return headers;
     }
 
@@ -178,9 +296,11 @@ public final class FakeOpenAi implements AutoCloseable {
         return query;
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (bytes.length > 0) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+        }
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);

@@ -2,38 +2,38 @@ package dev.claudia.router.fakeopenai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Plays one script entry: an optional delay, a status and headers, then a body given as
- * {@code json}, {@code text}, or server-sent frames ({@code sse}, {@code sseText},
- * {@code sseFile}) written and flushed one by one with their delays. {@code dropAfterFrames}
- * kills the connection mid-body, like a provider that crashes.
+ * Plays one normalized script entry (see {@link Entries}): an optional delay, the status and headers,
+ * then the body. SSE frames are written and flushed one by one, each after its delay, so a client
+ * reading the stream sees them arrive apart.
+ *
+ * <p>Disconnect detection: the JDK server only learns that the client left when a write fails. So
+ * while it waits between frames (or stalls after the last one) the fake writes the SSE comment
+ * {@code ": keep-alive\n\n"} every {@code keepAliveMs} (100 ms by default), which every SSE client
+ * ignores; the second write after the client left fails, and a {@code client_closed} event is
+ * recorded within about 200 ms. Comments are only written at frame boundaries (never inside a
+ * {@code raw} frame split on purpose), and {@code "keepAliveMs": 0} turns them off for a byte-silent
+ * upstream; a departure is then noticed at the next frame only.
  */
 final class Responder {
 
-    /** Thrown to make the JDK server drop the connection without ending the chunked body. */
+    /** Thrown to make the JDK server drop the connection without ending the response. */
     static final class Drop extends IOException {
         private static final long serialVersionUID = 1L;
 
         Drop() {
-            super("fake-openai drops the connection on purpose (dropAfterFrames)");
+            super("fake-openai drops the connection on purpose");
         }
     }
 
-    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
-    private static final long KEEP_ALIVE_EVERY_MS = 100;
+    static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectMapper json;
     private final Journal journal;
@@ -45,149 +45,107 @@ final class Responder {
 
     void play(HttpExchange exchange, JsonNode entry, String model) throws IOException {
         sleep(entry.path("delayMs").asLong(0));
-        int status = entry.path("status").asInt(200);
-        for (Iterator<Map.Entry<String, JsonNode>> it = entry.path("headers").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> h = it.next();
-            exchange.getResponseHeaders().add(h.getKey(), h.getValue().asText());
+        if (entry.path("dropBeforeHeaders").asBoolean(false)) {
+            journal.event("dropped", model, exchange.getRequestURI().getPath(), 0, 0);
+            throw new Drop();
         }
-        List<byte[]> frames = frames(entry);
-        if (frames == null) {
-            byte[] body = entry.has("json") ? json.writeValueAsBytes(entry.get("json"))
-                    : entry.path("text").asText("").getBytes(StandardCharsets.UTF_8);
-            if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
-                exchange.getResponseHeaders().add("Content-Type", entry.has("json") ? "application/json" : "text/plain");
+        int status = entry.path("status").asInt(200);
+        Headers headers = exchange.getResponseHeaders();
+        entry.path("headers").properties().forEach(h -> {
+            if (h.getValue().isArray()) {
+                h.getValue().forEach(v -> headers.add(h.getKey(), v.asText()));
+            } else {
+                headers.add(h.getKey(), h.getValue().asText());
             }
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
+        });
+        if (entry.has("sse")) {
+            stream(exchange, entry, status, model);
             return;
         }
-        stream(exchange, entry, frames, status, model);
+        byte[] body;
+        if (entry.has("json")) {
+            body = json.writeValueAsBytes(entry.get("json"));
+            headers.putIfAbsent("Content-Type", java.util.List.of("application/json"));
+        } else {
+            body = entry.path("text").asText("").getBytes(StandardCharsets.UTF_8);
+            if (body.length > 0) {
+                headers.putIfAbsent("Content-Type", java.util.List.of("text/plain; charset=utf-8"));
+            }
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
     }
 
-    private void stream(HttpExchange exchange, JsonNode entry, List<byte[]> frames, int status, String model)
-            throws IOException {
-        if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-        }
-        exchange.sendResponseHeaders(status, 0);
-        OutputStream out = exchange.getResponseBody();
+    private void stream(HttpExchange exchange, JsonNode entry, int status, String model) throws IOException {
+        exchange.getResponseHeaders().putIfAbsent("Content-Type", java.util.List.of("text/event-stream"));
+        exchange.getResponseHeaders().putIfAbsent("Cache-Control", java.util.List.of("no-cache"));
         String path = exchange.getRequestURI().getPath();
-        int drop = entry.path("dropAfterFrames").asInt(-1);
-        List<Long> delays = delays(entry, frames.size());
+        JsonNode frames = entry.get("sse");
+        int drop = entry.has("dropAfterFrames") ? entry.get("dropAfterFrames").asInt() : -1;
+        long keepAlive = entry.path("keepAliveMs").asLong(Entries.DEFAULT_KEEP_ALIVE_MS);
         int written = 0;
+        String tail = "\n\n"; // the last bytes written: keep-alive comments go only where a frame ended
         try {
-            for (int i = 0; i < frames.size(); i++) {
-                if (i == drop) {
-                    throw new Drop();
+            exchange.sendResponseHeaders(status, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.flush(); // the status line and headers go out now, before the first frame's delay
+            for (JsonNode frame : frames) {
+                if (written == drop) {
+                    break;
                 }
-                waitKeepingAlive(out, delays.get(i));
-                out.write(frames.get(i));
+                waitKeepingAlive(out, frame.path("delayMs").asLong(0), atBoundary(tail) ? keepAlive : 0);
+                String raw = frame.get("raw").asText();
+                out.write(raw.getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 written++;
+                tail = (tail + raw).substring(Math.max(0, tail.length() + raw.length() - 4));
             }
-            if (drop >= frames.size()) {
+            waitKeepingAlive(out, entry.path("stallMs").asLong(0), atBoundary(tail) ? keepAlive : 0);
+            if (drop >= 0) {
+                journal.event("dropped", model, path, written, frames.size());
                 throw new Drop();
             }
-            waitKeepingAlive(out, entry.path("stallMs").asLong(0));
         } catch (Drop d) {
-            journal.event("dropped", model, path, written);
             throw d;
         } catch (IOException clientGone) {
-            journal.event("client_closed", model, path, written);
+            journal.event("client_closed", model, path, written, frames.size());
             throw clientGone;
         }
-        journal.event("completed", model, path, written);
+        journal.event("completed", model, path, written, frames.size());
     }
 
-    /**
-     * Waits between frames, writing an SSE comment every 100 ms: an SSE client ignores it, and a
-     * client that has gone away makes the write fail, so the fake notices a disconnect promptly.
-     */
-    private static void waitKeepingAlive(OutputStream out, long millis) throws IOException {
-        long end = System.currentTimeMillis() + millis;
+    static boolean atBoundary(String tail) {
+        return tail.endsWith("\n\n") || tail.endsWith("\r\r") || tail.endsWith("\r\n\r\n");
+    }
+
+    /** Waits {@code millis}, writing a keep-alive comment every {@code every} ms (0: never). */
+    private static void waitKeepingAlive(OutputStream out, long millis, long every) throws IOException {
+        long end = System.nanoTime() + millis * 1_000_000;
         long left;
-        while ((left = end - System.currentTimeMillis()) > 0) {
-            sleep(Math.min(left, KEEP_ALIVE_EVERY_MS));
-            if (end - System.currentTimeMillis() > 0) {
+        while ((left = end - System.nanoTime()) > 0) {
+            sleepNanos(every > 0 ? Math.min(left, every * 1_000_000) : left);
+            if (every > 0 && end - System.nanoTime() > 0) {
                 out.write(KEEP_ALIVE);
                 out.flush();
             }
         }
     }
 
-    private List<byte[]> frames(JsonNode entry) throws IOException {
-        if (entry.has("sse")) {
-            List<byte[]> frames = new ArrayList<>();
-            for (JsonNode frame : entry.get("sse")) {
-                String raw = frame.has("raw") ? frame.get("raw").asText() : "data: " + frame.path("data").asText() + "\n\n";
-                frames.add(raw.getBytes(StandardCharsets.UTF_8));
-            }
-            return frames;
-        }
-        if (entry.has("sseText")) {
-            return split(entry.get("sseText").asText());
-        }
-        if (entry.has("sseFile")) {
-            return split(read(entry.get("sseFile").asText()));
-        }
-        return null;
+    static void sleep(long millis) throws IOException {
+        sleepNanos(millis * 1_000_000);
     }
 
-    private static List<Long> delays(JsonNode entry, int count) {
-        List<Long> delays = new ArrayList<>(count);
-        JsonNode sse = entry.get("sse");
-        long each = entry.path("frameDelayMs").asLong(0);
-        for (int i = 0; i < count; i++) {
-            delays.add(sse != null ? sse.get(i).path("delayMs").asLong(each) : each);
-        }
-        return delays;
-    }
-
-    /** Splits raw SSE text into frames, each keeping its blank-line terminator (LF or CRLF). */
-    static List<byte[]> split(String text) {
-        List<byte[]> frames = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int lf = text.indexOf("\n\n", start);
-            int crlf = text.indexOf("\r\n\r\n", start);
-            int end;
-            if (lf < 0 && crlf < 0) {
-                end = text.length();
-            } else if (crlf >= 0 && (lf < 0 || crlf < lf)) {
-                end = crlf + 4;
-            } else {
-                end = lf + 2;
-            }
-            String frame = text.substring(start, end);
-            if (!frame.isBlank()) {
-                frames.add(frame.getBytes(StandardCharsets.UTF_8));
-            }
-            start = end;
-        }
-        return frames;
-    }
-
-    private static String read(String location) throws IOException {
-        Path file = Path.of(location);
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        }
-        try (InputStream in = Responder.class.getResourceAsStream(location.startsWith("/") ? location : "/" + location)) {
-            if (in == null) {
-                throw new IOException("no such SSE file or resource: " + location);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    static void sleep(long millis) {
-        if (millis <= 0) {
+    private static void sleepNanos(long nanos) throws IOException {
+        if (nanos <= 0) {
             return;
         }
         try {
-            Thread.sleep(millis);
+            Thread.sleep(java.time.Duration.ofNanos(nanos));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IOException("fake-openai is stopping", e);
         }
     }
 }

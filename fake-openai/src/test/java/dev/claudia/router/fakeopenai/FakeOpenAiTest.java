@@ -1,152 +1,164 @@
 package dev.claudia.router.fakeopenai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
+import static dev.claudia.router.fakeopenai.FakeHttp.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The script engine, the request journal and the admin API. */
 class FakeOpenAiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static FakeOpenAi fake;
-    private static URI base;
-    private final HttpClient client = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() throws Exception {
-        if (fake == null) {
-            fake = new FakeOpenAi(0);
-            base = URI.create("http://127.0.0.1:" + fake.port());
-        }
-        client.send(HttpRequest.newBuilder(base.resolve("/__admin/scripts")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-        client.send(HttpRequest.newBuilder(base.resolve("/__admin/requests")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-        client.send(HttpRequest.newBuilder(base.resolve("/__admin/events")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
-
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void script(String model, String... entries) throws Exception {
-        assertEquals(204, post("/__admin/scripts", "{\"model\":\"" + model + "\",\"responses\":[" + String.join(",", entries) + "]}").statusCode());
-    }
+    @RegisterExtension
+    static final FakeHttp http = new FakeHttp();
 
     @Test
-    void plays_scripted_entries_in_order_and_records_requests() throws Exception {
-        script("m1", "{\"json\":{\"n\":1}}", "{\"status\":429,\"headers\":{\"Retry-After\":\"2\"},\"json\":{\"error\":{\"message\":\"slow\"}}}");
-        HttpResponse<String> first = post("/v1/chat/completions", "{\"model\":\"m1\",\"messages\":[]}");
+    void plays_each_models_entries_in_order_then_says_how_to_script_more() throws Exception {
+        http.script("m1", "{\"json\":{\"n\":1}}", "{\"status\":429,\"headers\":{\"Retry-After\":\"2\"},\"json\":{\"error\":{\"message\":\"slow\"}}}");
+        http.script("m2", "{\"text\":\"plain\",\"headers\":{\"Content-Type\":\"text/x-test\",\"X-Multi\":[\"a\",\"b\"]}}");
+        http.script("m1", "{\"status\":204}");
+
+        HttpResponse<String> first = http.chat("{\"model\":\"m1\",\"messages\":[]}");
+        assertEquals(200, first.statusCode());
         assertEquals("{\"n\":1}", first.body());
-        HttpResponse<String> second = post("/v1/chat/completions", "{\"model\":\"m1\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        assertEquals("application/json", first.headers().firstValue("content-type").orElseThrow());
+        HttpResponse<String> other = http.chat("{\"model\":\"m2\",\"messages\":[]}");
+        assertEquals("plain", other.body());
+        assertEquals("text/x-test", other.headers().firstValue("content-type").orElseThrow());
+        assertEquals(java.util.List.of("a", "b"), other.headers().allValues("x-multi"));
+        HttpResponse<String> second = http.chat("{\"model\":\"m1\",\"messages\":[]}");
         assertEquals(429, second.statusCode());
         assertEquals("2", second.headers().firstValue("retry-after").orElseThrow());
-        HttpResponse<String> third = post("/v1/chat/completions", "{\"model\":\"m1\",\"messages\":[]}");
-        assertEquals(404, third.statusCode(), "nothing left and not a scenario");
-        assertTrue(third.body().contains("/__admin/scripts"), "says how to fix it: " + third.body());
-        JsonNode requests = JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("/__admin/requests?model=m1")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        assertEquals(3, requests.size());
-        assertEquals("x", requests.get(1).at("/body/messages/0/content").asText());
+        assertEquals(204, http.chat("{\"model\":\"m1\",\"messages\":[]}").statusCode(), "appended to the same queue");
+
+        HttpResponse<String> spent = http.chat("{\"model\":\"m1\",\"messages\":[]}");
+        assertEquals(404, spent.statusCode());
+        JsonNode error = JSON.readTree(spent.body()).get("error");
+        assertTrue(error.get("message").asText().contains("every response scripted for model \"m1\" has been used"), spent.body());
+        assertTrue(error.get("message").asText().contains("POST /__admin/scripts"), spent.body());
+        assertEquals("model_not_found", error.get("code").asText());
+
+        HttpResponse<String> unknown = http.chat("{\"model\":\"never-scripted\",\"messages\":[]}");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("nothing is scripted for model \\\"never-scripted\\\". Script one with POST /__admin/scripts"),
+                unknown.body());
+        assertTrue(unknown.body().contains("rate-limit-then-ok"), "lists the built-in scenarios: " + unknown.body());
     }
 
     @Test
-    void streams_frames_one_by_one_with_their_delays() throws Exception {
-        script("m2", "{\"sse\":[{\"data\":\"a\"},{\"data\":\"b\",\"delayMs\":600},{\"data\":\"[DONE]\"}]}");
+    void a_script_wins_over_a_built_in_scenario_of_the_same_name() throws Exception {
+        http.script("text", "{\"json\":{\"scripted\":true}}");
+        assertEquals("{\"scripted\":true}", http.chat(FakeHttp.req("text", false)).body());
+        assertTrue(http.chat(FakeHttp.req("text", false)).body().contains(Scenarios.TEXT), "then the scenario again");
+    }
+
+    @Test
+    void delays_the_status_line_by_delay_ms() throws Exception {
+        http.script("late", "{\"delayMs\":400,\"json\":{}}");
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m2\",\"messages\":[]}")).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-        assertEquals("data: a", reader.readLine());
-        long firstAt = System.nanoTime() - start;
-        List<String> rest = new ArrayList<>();
-        for (String line; (line = reader.readLine()) != null; ) {
-            rest.add(line);
+        assertEquals(200, http.chat("{\"model\":\"late\",\"messages\":[]}").statusCode());
+        assertTrue(System.nanoTime() - start >= 400_000_000L);
+    }
+
+    @Test
+    void rejects_a_bad_script_when_it_is_posted_saying_what_is_wrong() throws Exception {
+        assertBad("{\"model\":\"x\",\"responses\":[{\"jsn\":{}}]}", "responses[0]: unknown field 'jsn'");
+        assertBad("{\"model\":\"x\",\"responses\":[{\"json\":{},\"text\":\"\"}]}", "one body form only, got [json, text]");
+        assertBad("{\"model\":\"x\",\"responses\":[{\"status\":42}]}", "status 42 is not an HTTP status");
+        assertBad("{\"model\":\"x\",\"responses\":[{\"delayMs\":-1}]}", "'delayMs' must be a non-negative integer");
+        assertBad("{\"model\":\"x\",\"responses\":[{\"json\":{},\"dropAfterFrames\":1}]}", "'dropAfterFrames' needs an SSE body");
+        assertBad("{\"model\":\"x\",\"responses\":[{\"sse\":[{\"data\":\"a\",\"raw\":\"b\"}]}]}", "sse[0] must be");
+        assertBad("{\"model\":\"x\",\"responses\":[{\"sseFile\":\"no/such.txt\"}]}", "send its content as \\\"sseText\\\" instead");
+        assertBad("{\"responses\":[]}", "expected {\\\"model\\\"");
+        assertEquals("[]", http.get("/__admin/scripts").body(), "nothing was queued");
+    }
+
+    private static void assertBad(String script, String says) throws Exception {
+        HttpResponse<String> r = http.post("/__admin/scripts", script);
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains(says), r.body());
+    }
+
+    @Test
+    void records_every_request_oldest_first_with_lower_cased_headers_and_the_parsed_body() throws Exception {
+        long before = System.currentTimeMillis();
+        http.script("rec", "{\"json\":{}}", "{\"json\":{}}");
+        http.send(HttpRequest.newBuilder(http.base.resolve("/openai/v1/chat/completions?api-version=2024-01-01"))
+                .header("Authorization", "Bearer sk-test").header("X-Custom-Thing", "yes")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"rec\",\"messages\":[{\"role\":\"user\",\"content\":\"first\"}]}")));
+        http.chat("{\"model\":\"rec\",\"messages\":[{\"role\":\"user\",\"content\":\"second\"}]}");
+        http.chat("{\"model\":\"other\",\"messages\":[]}");
+        http.get("/v1/models");
+
+        JsonNode rec = http.json("/__admin/requests?model=rec");
+        assertEquals(2, rec.size());
+        JsonNode first = rec.get(0);
+        assertEquals("POST", first.get("method").asText());
+        assertEquals("/openai/v1/chat/completions", first.get("path").asText());
+        assertEquals("api-version=2024-01-01", first.get("query").asText());
+        assertEquals("Bearer sk-test", first.at("/headers/authorization").asText());
+        assertEquals("yes", first.at("/headers/x-custom-thing").asText());
+        assertEquals("first", first.at("/body/messages/0/content").asText());
+        assertTrue(first.get("atMillis").asLong() >= before);
+        assertEquals("second", rec.get(1).at("/body/messages/0/content").asText());
+        assertTrue(rec.get(1).get("seq").asLong() > first.get("seq").asLong());
+
+        JsonNode all = http.json("/__admin/requests");
+        assertEquals(4, all.size(), "unscripted and unknown-path requests are recorded too");
+        assertEquals("/v1/models", all.get(3).get("path").asText());
+
+        assertEquals(204, http.delete("/__admin/requests").statusCode());
+        assertEquals(0, http.json("/__admin/requests").size());
+    }
+
+    @Test
+    void records_a_body_that_is_not_json_as_text_and_answers_400() throws Exception {
+        HttpResponse<String> r = http.chat("not json {");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("not a JSON object"), r.body());
+        assertEquals("not json {", http.json("/__admin/requests").get(0).get("body").asText());
+    }
+
+    @Test
+    void lists_clears_and_resets_through_the_admin_api() throws Exception {
+        http.script("left", "{\"json\":{\"a\":1}}", "{\"sseText\":\"data: x\\n\\n\"}");
+        JsonNode scripts = http.json("/__admin/scripts");
+        assertEquals("left", scripts.get(0).get("model").asText());
+        assertEquals(2, scripts.get(0).get("responses").size());
+        assertEquals("data: x\n\n", scripts.get(0).at("/responses/1/sse/0/raw").asText(), "shown normalized");
+        assertEquals(204, http.delete("/__admin/scripts").statusCode());
+        assertEquals(404, http.chat("{\"model\":\"left\",\"messages\":[]}").statusCode());
+        assertEquals(204, http.delete("/__admin/events").statusCode());
+        assertEquals("{\"status\":\"ok\"}", http.get("/health").body());
+        HttpResponse<String> nope = http.get("/__admin/nope");
+        assertEquals(404, nope.statusCode());
+        assertTrue(nope.body().contains("POST/GET/DELETE /__admin/scripts"), nope.body());
+    }
+
+    @Test
+    void main_takes_the_port_from_the_argument_or_the_environment_and_says_when_it_listens() throws Exception {
+        assertEquals(0, FakeOpenAi.port(new String[0], null));
+        assertEquals(8123, FakeOpenAi.port(new String[0], "8123"));
+        assertEquals(9001, FakeOpenAi.port(new String[] {"--port", "9001"}, "8123"));
+        assertEquals(9002, FakeOpenAi.port(new String[] {"--port=9002"}, null));
+        assertThrows(IllegalArgumentException.class, () -> FakeOpenAi.port(new String[] {"--port", "x"}, null));
+        assertThrows(IllegalArgumentException.class, () -> FakeOpenAi.port(new String[] {"--verbose"}, null));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (FakeOpenAi started = FakeOpenAi.start(0, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertEquals("fake-openai listening on 127.0.0.1:" + started.port() + System.lineSeparator(),
+                    out.toString(StandardCharsets.UTF_8));
+            assertFalse(started.port() == 0);
         }
-        long lastAt = System.nanoTime() - start;
-        assertTrue(firstAt < 400_000_000L, "first frame early: " + firstAt / 1_000_000 + " ms");
-        assertTrue(lastAt >= 600_000_000L, "last frame after its delay: " + lastAt / 1_000_000 + " ms");
-        assertTrue(rest.contains("data: b") && rest.contains("data: [DONE]"), rest.toString());
-        assertTrue(rest.contains(": keep-alive"), "keep-alive comments while waiting: " + rest);
-    }
-
-    @Test
-    void splits_raw_sse_text_into_frames_keeping_crlf() {
-        List<byte[]> frames = Responder.split("data: 1\r\n\r\ndata: 2\n\n: c\n\n");
-        assertEquals(List.of("data: 1\r\n\r\n", "data: 2\n\n", ": c\n\n"),
-                frames.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
-    }
-
-    @Test
-    void drops_the_connection_mid_stream_when_told() throws Exception {
-        script("m3", "{\"sse\":[{\"data\":\"a\"},{\"data\":\"b\"},{\"data\":\"c\"}],\"dropAfterFrames\":2}");
-        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m3\",\"messages\":[]}")).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThrows(java.io.IOException.class, () -> response.body().readAllBytes(), "the body never ends properly");
-        Thread.sleep(100);
-        JsonNode events = JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("/__admin/events")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        assertEquals("dropped", events.get(0).get("type").asText());
-        assertEquals(2, events.get(0).get("framesWritten").asInt());
-    }
-
-    @Test
-    void notices_a_client_that_goes_away_mid_stream() throws Exception {
-        script("m4", "{\"sse\":[{\"data\":\"a\"},{\"data\":\"b\",\"delayMs\":5000}]}");
-        try (Socket socket = new Socket("127.0.0.1", fake.port())) {
-            String body = "{\"model\":\"m4\",\"messages\":[]}";
-            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length()
-                    + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-            assertTrue(socket.getInputStream().read(new byte[200]) > 0);
-        }
-        JsonNode events = null;
-        for (int i = 0; i < 20; i++) {
-            Thread.sleep(100);
-            events = JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("/__admin/events")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            if (!events.isEmpty()) {
-                break;
-            }
-        }
-        assertEquals("client_closed", events.get(0).get("type").asText());
-        assertEquals(1, events.get(0).get("framesWritten").asInt());
-    }
-
-    @Test
-    void built_in_scenarios_answer_whole_or_streamed() throws Exception {
-        JsonNode whole = JSON.readTree(post("/v1/chat/completions", "{\"model\":\"tool\",\"messages\":[]}").body());
-        assertEquals("get_weather", whole.at("/choices/0/message/tool_calls/0/function/name").asText());
-        String stream = post("/v1/chat/completions",
-                "{\"model\":\"x/tool\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[]}").body();
-        assertTrue(stream.contains("\"finish_reason\":\"tool_calls\""), stream);
-        assertTrue(stream.contains("\"choices\":[],\"usage\""), stream);
-        assertTrue(stream.endsWith("data: [DONE]\n\n"), stream);
-        String echo = post("/v1/chat/completions", "{\"model\":\"echo\",\"messages\":[{\"role\":\"user\",\"content\":\"ping me\"}]}").body();
-        assertEquals("ping me", JSON.readTree(echo).at("/choices/0/message/content").asText());
-        assertEquals(429, post("/v1/chat/completions", "{\"model\":\"rate-limit-then-ok\",\"messages\":[]}").statusCode());
-        assertEquals(200, post("/v1/chat/completions", "{\"model\":\"rate-limit-then-ok\",\"messages\":[]}").statusCode());
     }
 }
