@@ -11,7 +11,7 @@ cd "$CLAUDIA_HOME"
 
 if ! docker version >/dev/null 2>&1; then
   echo "claudia test: no Docker engine answers; the contract tests need one." >&2
-  echo "claudia test: start one with: sudo bash .ci/docker-engine.sh   (or run the whole CI: bash .ci/run)" >&2
+  echo "claudia test: start one as root with: bash .ci/docker-engine.sh   (or run the whole CI: bash .ci/run)" >&2
   exit 1
 fi
 # The Docker engine on these machines runs without a bridge network and Ryuk cannot be pulled:
