@@ -14,8 +14,14 @@ import java.lang.System.Logger.Level;
 
 /**
  * Moves one stream's events to the client, on the request's own (virtual) thread: pull an event,
- * write it, flush unless the next one is already waiting, repeat. A write that fails means the client left: the provider stream is closed
- * at once, which drops the upstream connection. Finishes the request's log line.
+ * write it, flush unless the next one is already waiting, repeat. A write that fails means the
+ * client left: the provider stream is closed at once, which drops the upstream connection.
+ * Finishes the request's log line.
+ *
+ * <p>Flushing is what costs: every flush is a write to the client's socket. So {@code message_start}
+ * rides in the same write as the first content when the provider has already sent it, and the
+ * first content delta is always flushed at once rather than waiting behind the rest of a burst:
+ * the first token is what the user is waiting for.
  */
 public final class SsePump {
 
@@ -33,11 +39,14 @@ public final class SsePump {
         SseChannel channel = new SseChannel(out);
         KeepAlive.Watch watch = keepAlive.watch(channel, events::close);
         String errorType = null;
+        boolean contentSent = false;
         try {
             for (StreamEvent event = next(events); event != null; event = next(events)) {
+                boolean firstContent = !contentSent && event instanceof StreamEvent.BlockDelta;
+                contentSent |= firstContent;
                 // Flush unless the next event is already translated: it then rides in the same write.
                 channel.send(frames.encode(event, trace.requestId()), event instanceof StreamEvent.MessageStarted,
-                        !events.ready());
+                        firstContent || !events.ready());
                 if (event instanceof StreamEvent.StreamFailed failed) {
                     errorType = Errors.typeOf(failed.failure().kind());
                 }

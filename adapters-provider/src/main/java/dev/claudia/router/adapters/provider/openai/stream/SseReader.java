@@ -39,8 +39,10 @@ public final class SseReader {
     }
 
     /**
-     * The next event if it is already in the buffer, else null without touching the network (what
-     * was read of a partial event is kept). At the end of the stream, behaves like {@link #next()}.
+     * The next event if it is already in the buffer or can be read without waiting (bytes the HTTP
+     * client has received but not yet handed over, as {@link InputStream#available()} reports),
+     * else null without waiting for the network (what was read of a partial event is kept). At the
+     * end of the stream, behaves like {@link #next()}.
      */
     public SseEvent nextBuffered() throws IOException {
         return next(false);
@@ -128,8 +130,7 @@ public final class SseReader {
                 }
                 return null;
             }
-            if (!mayBlock) {
-                position = limit;
+            if (!mayBlock && in.available() <= 0) {
                 return WOULD_BLOCK;
             }
             int read = in.read(buffer, 0, buffer.length);
