@@ -2,6 +2,7 @@ package dev.claudia.router.adapters.http.sse;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.BooleanSupplier;
 
 /**
  * The client end of one event stream. Writes are serialized because two threads write: the
@@ -25,18 +26,25 @@ final class SseChannel {
         send(frame, opensMessage, true);
     }
 
-    /**
-     * Sends one frame; without {@code flush} it waits in the buffer for the next frame, which the
-     * caller knows is already there (one write instead of two, no later arrival).
-     */
+    /** Sends one frame; flushes it unless {@code flush} is false. */
     void send(byte[] frame, boolean opensMessage, boolean flush) throws IOException {
+        send(frame, opensMessage, () -> flush);
+    }
+
+    /**
+     * Sends one frame; when {@code flush} says no, it waits in the buffer for the next frame, which
+     * the caller knows is already there (one write instead of two, no later arrival). The question
+     * is asked after the write: the first write commits the response headers, and by the time that
+     * is done the provider's first content has often arrived too.
+     */
+    void send(byte[] frame, boolean opensMessage, BooleanSupplier flush) throws IOException {
         synchronized (this) {
             if (broken) {
                 throw new IOException("the client closed the stream");
             }
             try {
                 out.write(frame);
-                if (flush) {
+                if (flush.getAsBoolean()) {
                     out.flush();
                 }
             } catch (IOException e) {

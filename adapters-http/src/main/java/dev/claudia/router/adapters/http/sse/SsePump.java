@@ -46,7 +46,7 @@ public final class SsePump {
                 contentSent |= firstContent;
                 // Flush unless the next event is already translated: it then rides in the same write.
                 channel.send(frames.encode(event, trace.requestId()), event instanceof StreamEvent.MessageStarted,
-                        firstContent || !events.ready());
+                        () -> firstContent || !events.ready());
                 if (event instanceof StreamEvent.StreamFailed failed) {
                     errorType = Errors.typeOf(failed.failure().kind());
                 }

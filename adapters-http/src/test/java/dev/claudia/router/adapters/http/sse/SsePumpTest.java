@@ -18,6 +18,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +36,7 @@ class SsePumpTest {
     }
 
     /** Records what had been written at each flush. */
-    private static final class FlushLog extends ByteArrayOutputStream {
+    private static class FlushLog extends ByteArrayOutputStream {
         final List<String> flushed = new ArrayList<>();
         private int mark;
 
@@ -48,6 +50,10 @@ class SsePumpTest {
 
     /** A provider whose events are all translated already (a burst), or never ({@code ready} false). */
     private static EventStream events(boolean ready, StreamEvent... events) {
+        return events(() -> ready, events);
+    }
+
+    private static EventStream events(BooleanSupplier ready, StreamEvent... events) {
         Deque<StreamEvent> queue = new ArrayDeque<>(List.of(events));
         return new EventStream() {
             @Override
@@ -57,7 +63,7 @@ class SsePumpTest {
 
             @Override
             public boolean ready() {
-                return ready || queue.isEmpty();
+                return ready.getAsBoolean() || queue.isEmpty();
             }
 
             @Override
@@ -104,5 +110,23 @@ class SsePumpTest {
         assertTrue(out.flushed.getFirst().startsWith("event: message_start\n")
                 && out.flushed.getFirst().endsWith("\n\n") && out.flushed.get(1).startsWith("event: content_block_start\n"),
                 out.flushed.toString());
+    }
+
+    @Test
+    void asks_whether_to_flush_after_writing_so_content_that_arrived_meanwhile_shares_the_write() {
+        // The provider's first chunk lands while message_start is being written (in the router:
+        // while the first write commits the response headers).
+        AtomicBoolean arrived = new AtomicBoolean();
+        FlushLog out = new FlushLog() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                super.write(b, off, len);
+                arrived.set(true);
+            }
+        };
+        pump.pump(events(arrived::get, answer("one", "two")), out, RequestLog.standard(false).start("req_1", "test"));
+
+        String first = out.flushed.getFirst();
+        assertTrue(first.startsWith("event: message_start\n") && first.endsWith("\"text\":\"one\"}}\n\n"), first);
     }
 }
