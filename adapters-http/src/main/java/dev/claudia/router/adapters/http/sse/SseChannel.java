@@ -23,12 +23,7 @@ final class SseChannel {
 
     /** Sends one frame and flushes; {@code opensMessage} marks message_start, after which pings are allowed. */
     void send(byte[] frame, boolean opensMessage) throws IOException {
-        send(frame, opensMessage, true);
-    }
-
-    /** Sends one frame; flushes it unless {@code flush} is false. */
-    void send(byte[] frame, boolean opensMessage, boolean flush) throws IOException {
-        send(frame, opensMessage, () -> flush);
+        send(frame, opensMessage, () -> true);
     }
 
     /**
