@@ -11,6 +11,7 @@ import dev.claudia.router.application.CountTokens;
 import dev.claudia.router.application.ProviderDirectory;
 import dev.claudia.router.application.RequestLog;
 import dev.claudia.router.application.RouteMessage;
+import dev.claudia.router.application.SessionAffinity;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
 import dev.claudia.router.bootstrap.demo.DemoBackend;
@@ -96,7 +97,8 @@ final class Wiring {
         ConfiguredRoutes routes = routes(config, demoBackends);
         RequestLog requestLog = RequestLog.standard(env.getOr("CLAUDIA_LOG_PROMPTS", "false").equalsIgnoreCase("true"));
         RouteMessage routeMessage = new RouteMessage(routes, new ProviderDirectory(providers), new AttemptPolicy(),
-                tokens, ids);
+                tokens, ids, SessionAffinity.remembering(Duration.ofMinutes(config.stickySessionMinutes()),
+                        SessionAffinity.MAX_SESSIONS));
         HttpSettings http = new HttpSettings(HttpSettings.ANTHROPIC_MAX_BODY,
                 Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_PING_INTERVAL_MS", "500"))),
                 env.get("CLAUDIA_AUTH_TOKEN").orElse(null));
@@ -132,7 +134,7 @@ final class Wiring {
     private static Route route(RouterConfig.Profile profile, Set<String> demoBackends) {
         return new Route(profile.alias(), profile.alias(), backendName(profile.backend(), demoBackends),
                 profile.providerModel(), RetryPolicy.of(profile.retryAttempts(), profile.retryBaseDelayMs()),
-                profile.extraBody(), profile.capabilities());
+                profile.extraBody(), profile.capabilities(), profile.limits());
     }
 
     private static String backendName(String backend, Set<String> demoBackends) {

@@ -12,6 +12,7 @@ import dev.claudia.router.adapters.http.wire.ListBodies;
 import dev.claudia.router.application.CountTokens;
 import dev.claudia.router.application.RequestTrace;
 import dev.claudia.router.application.RouteMessage;
+import dev.claudia.router.domain.message.ClientMetadata;
 import dev.claudia.router.domain.message.MessageRequest;
 import dev.claudia.router.domain.port.ProviderException;
 import dev.claudia.router.domain.stream.EventStream;
@@ -102,7 +103,14 @@ public final class MessagesResource {
     private MessageRequest read(InputStream body, ContainerRequestContext context, RequestTrace trace,
                                 boolean countTokensOnly) {
         JsonInput json = bodies.read(body, context.getLength());
-        return RequestReader.read(json, betas(context.getHeaderString("anthropic-beta")), countTokensOnly, trace);
+        return RequestReader.read(json, betas(context.getHeaderString("anthropic-beta")), countTokensOnly, trace)
+                .withClient(client(context));
+    }
+
+    /** What Claude Code says about the request beside its body: its session, and the subagent sending it. */
+    static ClientMetadata client(ContainerRequestContext context) {
+        return new ClientMetadata(context.getHeaderString("x-claude-code-session-id"),
+                context.getHeaderString("x-claude-code-agent-id"), context.getHeaderString("x-claude-code-parent-agent-id"));
     }
 
     private static Set<String> betas(String header) {

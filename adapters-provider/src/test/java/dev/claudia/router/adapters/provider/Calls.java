@@ -30,8 +30,8 @@ public final class Calls {
     }
 
     public static Capabilities capabilities(Capabilities.ReasoningStyle reasoning, Capabilities.SystemMessages system,
-                                            boolean streamUsage, int maxOutputTokens, boolean splitThinkTags) {
-        return new Capabilities(Capabilities.Streaming.BOTH, reasoning, system, streamUsage, maxOutputTokens, splitThinkTags);
+                                            boolean streamUsage, boolean splitThinkTags) {
+        return new Capabilities(Capabilities.Streaming.BOTH, reasoning, system, streamUsage, splitThinkTags);
     }
 
     public static ProviderCall call(MessageRequest request, Capabilities capabilities, RawJson extraBody,

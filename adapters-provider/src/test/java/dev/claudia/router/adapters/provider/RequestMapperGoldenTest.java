@@ -52,7 +52,7 @@ class RequestMapperGoldenTest {
     }
 
     private static Capabilities with(SystemMessages system, ReasoningStyle reasoning) {
-        return new Capabilities(Streaming.BOTH, reasoning, system, true, 0, false);
+        return new Capabilities(Streaming.BOTH, reasoning, system, true, false);
     }
 
     @Test

@@ -44,7 +44,7 @@ class ResponseMapperGoldenTest {
         String completion = Golden.read("golden/responses/" + name + ".openai.json");
         Capabilities capabilities = name.equals("think-tags")
                 ? new Capabilities(Capabilities.Streaming.BOTH, Capabilities.ReasoningStyle.NONE,
-                        Capabilities.SystemMessages.USER_REMINDER, true, 0, true)
+                        Capabilities.SystemMessages.USER_REMINDER, true, true)
                 : Capabilities.DEFAULT;
         Golden.check("golden/responses/" + name + ".domain.json", DomainJson.render(map(completion, capabilities)));
     }

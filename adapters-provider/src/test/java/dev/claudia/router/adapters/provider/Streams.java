@@ -65,6 +65,6 @@ final class Streams {
 
     static Capabilities splitThinkTags() {
         return new Capabilities(Capabilities.Streaming.BOTH, Capabilities.ReasoningStyle.NONE,
-                Capabilities.SystemMessages.USER_REMINDER, true, 0, true);
+                Capabilities.SystemMessages.USER_REMINDER, true, true);
     }
 }

@@ -11,7 +11,8 @@ import java.util.function.BiConsumer;
  * Reads {@code modelProfiles.<alias>.capabilities}. Keys: {@code streaming} (true, false or
  * "only"), {@code reasoning} ("none", "effort", "chat_template_kwargs", "openrouter",
  * "thinking_type"), {@code systemMessages} ("inline", "hoist", "user"), {@code streamUsage},
- * {@code maxOutputTokens}, {@code splitThinkTags}. Other keys (the original tool had free-form
+ * {@code splitThinkTags}; {@code maxOutputTokens} is the legacy place of the profile's output limit,
+ * read by {@link ConfigReader} into the profile's limits. Other keys (the original tool had free-form
  * capability notes) are kept as warnings, not errors.
  */
 final class CapabilitiesReader {
@@ -48,7 +49,6 @@ final class CapabilitiesReader {
                 choice(node.get("reasoning"), "reasoning", Capabilities.ReasoningStyle.class, d.reasoning()),
                 systemMessages(node.get("systemMessages"), d.systemMessages()),
                 bool(node.get("streamUsage"), "streamUsage", d.streamUsage()),
-                nonNegative(node.get("maxOutputTokens"), "maxOutputTokens", d.maxOutputTokens()),
                 bool(node.get("splitThinkTags"), "splitThinkTags", d.splitThinkTags()));
     }
 
@@ -109,16 +109,5 @@ final class CapabilitiesReader {
             return absent;
         }
         return value.booleanValue();
-    }
-
-    private int nonNegative(JsonNode value, String key, int absent) {
-        if (value == null) {
-            return absent;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
-            problem.accept(path + "." + key, "must be a non-negative integer");
-            return absent;
-        }
-        return value.intValue();
     }
 }

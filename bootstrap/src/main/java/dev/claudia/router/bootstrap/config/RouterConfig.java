@@ -3,6 +3,7 @@ package dev.claudia.router.bootstrap.config;
 import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.ModelLimits;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,10 +19,13 @@ import java.util.Map;
  * (background work, thinking, long context, web search, subagents) to chosen profiles
  * (see docs/configuration.md).
  *
- * @param source where it was read from (for messages)
+ * @param source               where it was read from (for messages)
+ * @param stickySessionMinutes how long a client session stays on the route that served it, after
+ *                             its last request ({@code stickySessionMinutes}; 0 turns it off)
  */
 public record RouterConfig(Path source, int port, String defaultBackend, Map<String, Backend> backends,
-                           Map<String, Profile> profiles, Map<String, Mapping> modelMap, List<RoutingRule> routingRules) {
+                           Map<String, Profile> profiles, Map<String, Mapping> modelMap, List<RoutingRule> routingRules,
+                           int stickySessionMinutes) {
 
     /** The maps keep config.json's order (it is the order of /v1/models and of the start-up log). */
     public RouterConfig {
@@ -41,9 +45,10 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
         }
     }
 
-    /** {@code modelProfiles.<alias>}. */
+    /** {@code modelProfiles.<alias>}; {@code limits} are its {@code contextWindow} and {@code maxOutputTokens}. */
     public record Profile(String alias, String backend, String providerModel, int retryAttempts, long retryBaseDelayMs,
-                          RawJson extraBody, String notes, Capabilities capabilities, List<String> fallbacks) {
+                          RawJson extraBody, String notes, Capabilities capabilities, List<String> fallbacks,
+                          ModelLimits limits) {
         public Profile {
             fallbacks = List.copyOf(fallbacks);
         }

@@ -10,22 +10,18 @@ import java.util.Objects;
  * @param reasoning       how to ask this provider for reasoning
  * @param systemMessages  where mid-conversation system messages go
  * @param streamUsage     send {@code stream_options.include_usage} (some servers reject it)
- * @param maxOutputTokens clamp for {@code max_tokens}; 0 means no clamp
  * @param splitThinkTags  split inline {@code <think>...</think>} text into thinking blocks
  */
 public record Capabilities(Streaming streaming, ReasoningStyle reasoning, SystemMessages systemMessages,
-                           boolean streamUsage, int maxOutputTokens, boolean splitThinkTags) {
+                           boolean streamUsage, boolean splitThinkTags) {
 
     public static final Capabilities DEFAULT =
-            new Capabilities(Streaming.BOTH, ReasoningStyle.NONE, SystemMessages.USER_REMINDER, true, 0, false);
+            new Capabilities(Streaming.BOTH, ReasoningStyle.NONE, SystemMessages.USER_REMINDER, true, false);
 
     public Capabilities {
         Objects.requireNonNull(streaming, "streaming");
         Objects.requireNonNull(reasoning, "reasoning");
         Objects.requireNonNull(systemMessages, "systemMessages");
-        if (maxOutputTokens < 0) {
-            throw new IllegalArgumentException("maxOutputTokens must not be negative");
-        }
     }
 
     /** How the provider answers. */

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param backend       the backend name in config.json
  * @param providerModel the model id the provider knows
  * @param extraBody     a JSON object deep-merged into the provider request body
+ * @param limits        the provider model's context window and output limit, as declared in config
  */
 public record Route(String alias, String profile, String backend, String providerModel, RetryPolicy retry,
-                    RawJson extraBody, Capabilities capabilities) {
+                    RawJson extraBody, Capabilities capabilities, ModelLimits limits) {
     public Route {
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(profile, "profile");
@@ -24,10 +25,17 @@ public record Route(String alias, String profile, String backend, String provide
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(extraBody, "extraBody");
         Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A route whose model limits are not declared. */
+    public Route(String alias, String profile, String backend, String providerModel, RetryPolicy retry,
+                 RawJson extraBody, Capabilities capabilities) {
+        this(alias, profile, backend, providerModel, retry, extraBody, capabilities, ModelLimits.UNDECLARED);
     }
 
     /** The same route, for a different requested alias (used when a routing rule redirects). */
     public Route forAlias(String newAlias) {
-        return new Route(newAlias, profile, backend, providerModel, retry, extraBody, capabilities);
+        return new Route(newAlias, profile, backend, providerModel, retry, extraBody, capabilities, limits);
     }
 }

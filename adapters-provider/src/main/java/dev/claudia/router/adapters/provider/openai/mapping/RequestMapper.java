@@ -35,11 +35,11 @@ public final class RequestMapper {
         Route route = call.route();
         MessageRequest request = call.request();
         Capabilities capabilities = route.capabilities();
-        var tools = ToolsMapper.tools(request.tools(), call.warnings());
+        var tools = ToolsMapper.tools(request.tools(), request.referencedTools(), call.warnings());
         boolean haveTools = tools != null;
         ReasoningMapper.Reasoning reasoning = ReasoningMapper.map(request, capabilities.reasoning(), call.warnings());
-        int maxTokens = capabilities.maxOutputTokens() > 0
-                ? Math.min(request.maxTokens(), capabilities.maxOutputTokens()) : request.maxTokens();
+        // Already fitted to the route's declared output limit and window by the application.
+        int maxTokens = request.maxTokens();
         ChatCompletionRequest body = new ChatCompletionRequest(
                 route.providerModel(),
                 MessagesMapper.map(request, capabilities),

@@ -29,7 +29,7 @@ class MessagesMapperTest {
     private static JsonNode map(List<ContentBlock.Text> system, SystemMessages policy, Message... messages) throws Exception {
         MessageRequest request = new MessageRequest("m", system, List.of(messages), List.of(), null, 100, Sampling.DEFAULT,
                 List.of(), null, ThinkingConfig.UNSPECIFIED, null, null, false, Set.of());
-        Capabilities capabilities = Calls.capabilities(ReasoningStyle.NONE, policy, true, 0, false);
+        Capabilities capabilities = Calls.capabilities(ReasoningStyle.NONE, policy, true, false);
         return ProviderJson.MAPPER.valueToTree(MessagesMapper.map(request, capabilities));
     }
 
@@ -47,6 +47,16 @@ class MessagesMapperTest {
 
     private static ContentBlock.Text text(String text) {
         return new ContentBlock.Text(text);
+    }
+
+    @Test
+    void a_tool_reference_in_a_tool_result_tells_the_model_the_tool_is_loaded() throws Exception {
+        JsonNode mapped = map(new Message(Role.ASSISTANT, List.of(new ContentBlock.ToolUse("toolu_1", "ToolSearch",
+                        new dev.claudia.router.domain.message.RawJson("{\"query\":\"select:NotebookEdit\"}")))),
+                user(new ContentBlock.ToolResult("toolu_1", List.of(new ContentBlock.ToolReference("NotebookEdit")), false)));
+        assertEquals("tool", mapped.at("/1/role").asText());
+        assertEquals("Tool NotebookEdit is loaded: its definition is in the tool list, call it like any other tool.",
+                mapped.at("/1/content").asText());
     }
 
     @Test

@@ -43,10 +43,6 @@ class RequestMapperTest {
                 stop, userId, ThinkingConfig.UNSPECIFIED, null, schema, false, Set.of());
     }
 
-    private static Capabilities maxOutput(int max) {
-        return Calls.capabilities(ReasoningStyle.NONE, SystemMessages.USER_REMINDER, true, max, false);
-    }
-
     @Test
     void sends_the_provider_model_and_only_the_fields_that_were_set() throws Exception {
         JsonNode body = body(Calls.hello());
@@ -55,12 +51,9 @@ class RequestMapperTest {
     }
 
     @Test
-    void clamps_max_tokens_to_the_model_limit() throws Exception {
+    void sends_max_tokens_as_the_application_fitted_it() throws Exception {
         MessageRequest big = request(64000, Sampling.DEFAULT, List.of(), null, List.of(), null, null);
-        assertEquals(8192, body(big, maxOutput(8192), RawJson.EMPTY_OBJECT, false).get("max_tokens").intValue());
-        assertEquals(64000, body(big, maxOutput(0), RawJson.EMPTY_OBJECT, false).get("max_tokens").intValue());
-        MessageRequest small = request(100, Sampling.DEFAULT, List.of(), null, List.of(), null, null);
-        assertEquals(100, body(small, maxOutput(8192), RawJson.EMPTY_OBJECT, false).get("max_tokens").intValue());
+        assertEquals(64000, body(big, Capabilities.DEFAULT, RawJson.EMPTY_OBJECT, false).get("max_tokens").intValue());
     }
 
     @Test
@@ -113,7 +106,7 @@ class RequestMapperTest {
         assertTrue(with.get("stream").booleanValue());
         assertTrue(with.at("/stream_options/include_usage").booleanValue());
         JsonNode without = body(Calls.hello(), Calls.capabilities(ReasoningStyle.NONE, SystemMessages.USER_REMINDER,
-                false, 0, false), RawJson.EMPTY_OBJECT, true);
+                false, false), RawJson.EMPTY_OBJECT, true);
         assertTrue(without.get("stream").booleanValue());
         assertFalse(without.has("stream_options"));
         assertFalse(body(Calls.hello()).has("stream"));
@@ -123,7 +116,7 @@ class RequestMapperTest {
     void merges_extra_body_last_objects_recursively_and_everything_else_replaced() throws Exception {
         MessageRequest request = new MessageRequest("claude-x", List.of(), List.of(Message.user("hi")), List.of(), null, 100,
                 Sampling.DEFAULT, List.of(), null, new ThinkingConfig.Enabled(2048), null, null, false, Set.of());
-        Capabilities kwargs = Calls.capabilities(ReasoningStyle.CHAT_TEMPLATE_KWARGS, SystemMessages.USER_REMINDER, true, 0,
+        Capabilities kwargs = Calls.capabilities(ReasoningStyle.CHAT_TEMPLATE_KWARGS, SystemMessages.USER_REMINDER, true,
                 false);
         JsonNode body = body(request, kwargs, new RawJson("""
                 {"chat_template_kwargs":{"clear_thinking":false},"max_tokens":7,"stop":{"weird":true},

@@ -136,7 +136,7 @@ class ResponseMapperTest {
     @Test
     void splits_think_tags_only_when_the_route_says_so() throws Exception {
         var call = Calls.call(Calls.hello(), Calls.capabilities(Capabilities.ReasoningStyle.NONE,
-                Capabilities.SystemMessages.USER_REMINDER, true, 0, true), new java.util.ArrayList<>());
+                Capabilities.SystemMessages.USER_REMINDER, true, true), new java.util.ArrayList<>());
         MessageResponse response = ResponseMapper.toMessage(ProviderJson.MAPPER.readTree(
                 "{\"choices\":[{\"message\":{\"content\":\"<think>hmm</think>Yes.\"},\"finish_reason\":\"stop\"}]}"), call,
                 Calls.ids(), Calls.quarterTokens());
