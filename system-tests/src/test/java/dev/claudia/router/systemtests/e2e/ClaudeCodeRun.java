@@ -51,6 +51,10 @@ final class ClaudeCodeRun {
         this.home = home;
     }
 
+    Path home() {
+        return home;
+    }
+
     static Path newHome() throws IOException {
         return Files.createTempDirectory("claude-home");
     }
