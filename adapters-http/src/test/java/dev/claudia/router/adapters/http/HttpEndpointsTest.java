@@ -70,6 +70,8 @@ class HttpEndpointsTest {
         assertEquals("end_turn", body.get("stop_reason").asText());
         assertTrue(body.get("stop_sequence").isNull());
         assertEquals("Hello!", body.at("/content/0/text").asText());
+        assertFalse(body.at("/content/0").has("citations"),
+                "no citations field without citations, as Anthropic answers (@ai-sdk/anthropic 3 rejects a null)");
         assertEquals("/a b/ü", body.at("/content/1/input/file_path").asText());
         assertEquals(11, body.at("/usage/input_tokens").asInt());
         assertEquals(5, body.at("/usage/output_tokens").asInt());

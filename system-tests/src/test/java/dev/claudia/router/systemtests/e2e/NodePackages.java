@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +23,37 @@ final class NodePackages {
             install(prefix, packages);
         }
         return prefix;
+    }
+
+    /**
+     * Runs a script of src/test/resources/clients with node, from {@code prefix} (so its imports
+     * resolve to the packages installed there); returns its last stdout line, parsed as JSON.
+     */
+    static com.fasterxml.jackson.databind.JsonNode run(Path prefix, String script, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Path copy = prefix.resolve(script);
+        try (var in = NodePackages.class.getResourceAsStream("/clients/" + script)) {
+            Files.copy(java.util.Objects.requireNonNull(in, script), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = new ArrayList<>(List.of("node", copy.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(prefix.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("ANTHROPIC_") || k.startsWith("CLAUDE_"));
+        builder.environment().putAll(env);
+        Path err = Files.createTempFile("node-stderr", ".txt");
+        Process node = builder.redirectError(err.toFile()).start();
+        String out = new String(node.getInputStream().readAllBytes());
+        if (!node.waitFor(3, TimeUnit.MINUTES)) {
+            node.destroyForcibly();
+            throw new AssertionError(script + " did not finish within 3 minutes; stdout: " + out);
+        }
+        String[] lines = out.strip().split("\n");
+        try {
+            return ClaudeCodeRun.JSON.readTree(lines[lines.length - 1]);
+        } catch (IOException e) {
+            throw new AssertionError(script + " printed no JSON (exit " + node.exitValue() + "): " + out
+                    + "\nstderr: " + Files.readString(err), e);
+        }
     }
 
     static void install(Path prefix, String... packages) throws IOException, InterruptedException {
