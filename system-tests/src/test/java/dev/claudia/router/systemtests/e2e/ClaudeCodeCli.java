@@ -3,7 +3,6 @@ package dev.claudia.router.systemtests.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real Claude Code CLI, pinned, from the npm registry: the newest release the tests cover
