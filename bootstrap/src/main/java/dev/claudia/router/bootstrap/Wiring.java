@@ -2,15 +2,14 @@ package dev.claudia.router.bootstrap;
 
 import dev.claudia.router.adapters.http.HttpSettings;
 import dev.claudia.router.adapters.http.ServiceInfo;
-import dev.claudia.router.adapters.provider.OpenAiProviders;
-import dev.claudia.router.adapters.provider.ProviderSettings;
-import dev.claudia.router.adapters.provider.Tokenizers;
+import dev.claudia.router.adapters.provider.tokens.Tokenizers;
 import dev.claudia.router.application.AttemptPolicy;
 import dev.claudia.router.application.ConfiguredRoutes;
 import dev.claudia.router.application.CountTokens;
 import dev.claudia.router.application.ProviderDirectory;
 import dev.claudia.router.application.RequestLog;
 import dev.claudia.router.application.RouteMessage;
+import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
 import dev.claudia.router.bootstrap.demo.DemoBackend;
@@ -23,7 +22,11 @@ import dev.claudia.router.domain.port.TokenCounter;
 import dev.claudia.router.domain.routing.Capabilities;
 import dev.claudia.router.domain.routing.RetryPolicy;
 import dev.claudia.router.domain.routing.Route;
+import dev.claudia.router.provider.spi.BackendSettings;
+import dev.claudia.router.provider.spi.ProviderFactory;
+import dev.claudia.router.provider.spi.ProviderServices;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +38,9 @@ import java.util.Set;
 
 /**
  * Builds the whole object graph by hand, with {@code new}, in one place: what talks to what is
- * readable here and nowhere else.
+ * readable here and nowhere else. Providers come from the adapters installed on the module path
+ * ({@link Adapters}, found by {@code ServiceLoader}): each backend's {@code adapter} names the
+ * factory that makes its provider.
  */
 final class Wiring {
 
@@ -52,12 +57,13 @@ final class Wiring {
 
     private Wiring() {}
 
-    static Graph build(RouterConfig config, Environment env) {
+    static Graph build(RouterConfig config, Environment env, Adapters adapters) {
         IdGenerator ids = new RandomIdGenerator();
         TokenCounter tokens = Tokenizers.standard();
         Duration readTimeout = Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_READ_TIMEOUT_MS",
                 Long.toString(DEFAULT_READ_TIMEOUT_MS))));
         boolean demoAllowed = !env.getOr("CLAUDIA_DEMO", "on").equalsIgnoreCase("off");
+        ProviderServices services = new ProviderServices(ids, tokens, Clock.systemUTC(), CONNECT_TIMEOUT, readTimeout);
 
         List<String> notes = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
@@ -72,8 +78,8 @@ final class Wiring {
                 demoBackends.add(backend.name());
                 missingKeys.add(backend.apiKeyEnv());
             } else {
-                providers.put(backend.name(), OpenAiProviders.create(new ProviderSettings(backend.name(),
-                        backend.baseUrl(), key, backend.apiKeyEnv(), CONNECT_TIMEOUT, readTimeout), ids, tokens));
+                providers.put(backend.name(), factory(adapters, backend.adapter()).create(new BackendSettings(
+                        backend.name(), backend.baseUrl(), key, backend.apiKeyEnv()), backend.options(), services));
             }
             backendInfo.add(new ServiceInfo.Backend(backend.name(), backend.baseUrl().toString(), backend.apiKeyEnv(),
                     key != null, demo ? "demo" : "live"));
@@ -86,8 +92,8 @@ final class Wiring {
         if (!demoBackends.isEmpty()) {
             DemoBackend demo = DemoBackend.start(missingKeys);
             resources.add(demo);
-            providers.put(DEMO, new DemoLabel(OpenAiProviders.create(new ProviderSettings(DEMO, demo.baseUrl(), null,
-                    null, CONNECT_TIMEOUT, readTimeout), ids, tokens)));
+            providers.put(DEMO, new DemoLabel(factory(adapters, Adapters.DEFAULT).create(new BackendSettings(DEMO,
+                    demo.baseUrl(), null, null), RawJson.EMPTY_OBJECT, services)));
             notes.add("DEMO MODE: requests for " + String.join(", ", demoBackends) + " are answered by the built-in demo "
                     + "backend at " + demo.baseUrl() + " (response model names start with '" + DemoLabel.PREFIX
                     + "'). Set " + String.join(" / ", missingKeys) + " to use the real provider, or CLAUDIA_DEMO=off.");
@@ -104,6 +110,11 @@ final class Wiring {
         return new Graph(routeMessage, new CountTokens(tokens), routes, requestLog, ids, http, info, resources, notes);
     }
 
+    private static ProviderFactory factory(Adapters adapters, String name) {
+        return adapters.get(name).orElseThrow(() -> new IllegalStateException("adapter '" + name
+                + "' is not installed (installed: " + String.join(", ", adapters.names()) + ")"));
+    }
+
     /**
      * The routing table: scenario rules first, then profiles (with their fallbacks), then legacy
      * modelMap names, then the default backend.
@@ -112,9 +123,9 @@ final class Wiring {
         Map<String, ConfiguredRoutes.Entry> byModel = new LinkedHashMap<>();
         config.profiles().forEach((alias, profile) -> {
             List<Route> chain = new ArrayList<>();
-            chain.add(route(profile, demoBackends));
+            chain.add(route(config, profile, demoBackends));
             for (String fallback : profile.fallbacks()) {
-                chain.add(route(config.profiles().get(fallback), demoBackends));
+                chain.add(route(config, config.profiles().get(fallback), demoBackends));
             }
             byModel.put(alias, new ConfiguredRoutes.Entry("modelProfiles", chain,
                     profile.providerModel() + " via " + profile.backend()));
@@ -129,10 +140,16 @@ final class Wiring {
         return new ConfiguredRoutes(byModel, defaultRoute, config.routingRules());
     }
 
-    private static Route route(RouterConfig.Profile profile, Set<String> demoBackends) {
+    /**
+     * A profile's route. A route sent to the demo backend (an {@code openai-chat} server) keeps its
+     * options only when they were meant for that adapter.
+     */
+    private static Route route(RouterConfig config, RouterConfig.Profile profile, Set<String> demoBackends) {
+        boolean demo = demoBackends.contains(profile.backend());
+        boolean optionsFit = !demo || config.backends().get(profile.backend()).adapter().equals(Adapters.DEFAULT);
         return new Route(profile.alias(), profile.alias(), backendName(profile.backend(), demoBackends),
                 profile.providerModel(), RetryPolicy.of(profile.retryAttempts(), profile.retryBaseDelayMs()),
-                profile.extraBody(), profile.capabilities());
+                profile.extraBody(), profile.capabilities(), optionsFit ? profile.options() : RawJson.EMPTY_OBJECT);
     }
 
     private static String backendName(String backend, Set<String> demoBackends) {
