@@ -101,13 +101,14 @@ final class Wiring {
 
         ConfiguredRoutes routes = routes(config, demoBackends);
         RequestLog requestLog = RequestLog.standard(env.getOr("CLAUDIA_LOG_PROMPTS", "false").equalsIgnoreCase("true"));
-        RouteMessage routeMessage = new RouteMessage(routes, new ProviderDirectory(providers), new AttemptPolicy(),
-                tokens, ids);
+        ProviderDirectory providerDirectory = new ProviderDirectory(providers);
+        RouteMessage routeMessage = new RouteMessage(routes, providerDirectory, new AttemptPolicy(), tokens, ids);
         HttpSettings http = new HttpSettings(HttpSettings.ANTHROPIC_MAX_BODY,
                 Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_PING_INTERVAL_MS", "500"))),
                 env.get("CLAUDIA_AUTH_TOKEN").orElse(null));
         ServiceInfo info = new ServiceInfo(Version.current(), Instant.now(), backendInfo);
-        return new Graph(routeMessage, new CountTokens(tokens), routes, requestLog, ids, http, info, resources, notes);
+        return new Graph(routeMessage, new CountTokens(tokens, routes, providerDirectory), routes, requestLog, ids, http,
+                info, resources, notes);
     }
 
     private static ProviderFactory factory(Adapters adapters, String name) {
