@@ -1,5 +1,7 @@
 package dev.claudia.router.provider.support;
 
+import dev.claudia.router.domain.message.Verbatim;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,11 @@ import java.nio.charset.StandardCharsets;
  * with {@code :} are comments (OpenRouter's keep-alives); a final event without its blank line is
  * still dispatched at EOF. It returns an event as soon as its blank line has been read, without
  * waiting for more input.
+ *
+ * <p>{@link #keepingBytes} readers also hand out each event's exact bytes ({@link SseEvent#raw()}):
+ * everything read since the previous event (comments and blank lines included) up to and including
+ * the blank line that ends it, so that the events' bytes put together are the stream's bytes. Only
+ * adapters that pass events on need them; the others pay nothing.
  */
 public final class SseReader {
 
@@ -25,9 +32,20 @@ public final class SseReader {
     private final StringBuilder data = new StringBuilder();
     private boolean hasData;
     private String event;
+    private final ByteArrayOutputStream raw;
 
     public SseReader(InputStream in) {
+        this(in, false);
+    }
+
+    private SseReader(InputStream in, boolean keepBytes) {
         this.in = in;
+        this.raw = keepBytes ? new ByteArrayOutputStream(512) : null;
+    }
+
+    /** A reader whose events carry their exact bytes. */
+    public static SseReader keepingBytes(InputStream in) {
+        return new SseReader(in, true);
     }
 
     /** Marks "no whole line is buffered" for {@link #nextBuffered()}. */
@@ -91,7 +109,17 @@ public final class SseReader {
     }
 
     private SseEvent dispatch() {
-        SseEvent e = new SseEvent(event, data.toString());
+        Verbatim bytes = null;
+        if (raw != null) {
+            if (afterCr && position < limit && buffer[position] == '\n') {
+                // the LF of this event's final CRLF belongs to it, when it is already here
+                afterCr = false;
+                keep(position++, 1);
+            }
+            bytes = Verbatim.wrap(raw.toByteArray());
+            raw.reset();
+        }
+        SseEvent e = new SseEvent(event, data.toString(), bytes);
         data.setLength(0);
         hasData = false;
         event = null;
@@ -107,7 +135,7 @@ public final class SseReader {
             if (afterCr && position < limit) {
                 afterCr = false;
                 if (buffer[position] == '\n') {
-                    position++; // the LF of a CRLF
+                    keep(position++, 1); // the LF of a CRLF
                 }
             }
             int start = position;
@@ -116,12 +144,13 @@ public final class SseReader {
                 if (b == '\n' || b == '\r') {
                     String text = take(start, position);
                     afterCr = b == '\r';
-                    position++;
+                    keep(start, ++position - start);
                     return text;
                 }
                 position++;
             }
             line.write(buffer, start, position - start);
+            keep(start, position - start);
             if (eof) {
                 if (line.size() > 0) {
                     String text = line.toString(StandardCharsets.UTF_8);
@@ -140,6 +169,12 @@ public final class SseReader {
                 position = 0;
                 limit = read;
             }
+        }
+    }
+
+    private void keep(int from, int length) {
+        if (raw != null) {
+            raw.write(buffer, from, length);
         }
     }
 

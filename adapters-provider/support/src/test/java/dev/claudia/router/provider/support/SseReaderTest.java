@@ -103,4 +103,39 @@ class SseReaderTest {
         assertEquals("two", reader.nextBuffered().data(), "joined across pieces");
         assertNull(reader.nextBuffered());
     }
+
+    @Test
+    void a_reader_keeping_bytes_hands_out_each_events_exact_bytes_whatever_the_reads() throws IOException {
+        List<String> frames = List.of(": comment first\nevent: message_start\ndata: {\"a\": 1}\n\n",
+                "event: mystery\r\ndata: x\r\ndata: y\r\n\r\n", "\nevent: ping\rdata: {}\r\r",
+                "event: content_block_delta\ndata: {\"t\":\"ü✓\"}\n\n");
+        String text = String.join("", frames);
+        for (int size = 1; size <= text.length(); size++) {
+            int readSize = size;
+            InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, readSize));
+                }
+            };
+            SseReader reader = SseReader.keepingBytes(in);
+            StringBuilder all = new StringBuilder();
+            List<String> names = new ArrayList<>();
+            for (SseEvent e = reader.next(); e != null; e = reader.next()) {
+                all.append(e.raw().text());
+                names.add(e.event());
+            }
+            assertEquals(text, all.toString(), "read size " + size + ": the events' bytes are the stream's");
+            assertEquals(List.of("message_start", "mystery", "ping", "content_block_delta"), names);
+        }
+        SseReader whole = SseReader.keepingBytes(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        for (String frame : frames.subList(0, 2)) {
+            assertEquals(frame, whole.next().raw().text(), "each event's own bytes, comments before it included");
+        }
+    }
+
+    @Test
+    void a_plain_reader_keeps_no_bytes() throws IOException {
+        assertNull(new SseReader(new ByteArrayInputStream("data: a\n\n".getBytes(StandardCharsets.UTF_8))).next().raw());
+    }
 }

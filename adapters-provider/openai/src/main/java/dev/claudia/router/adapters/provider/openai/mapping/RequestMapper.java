@@ -11,6 +11,7 @@ import dev.claudia.router.domain.message.MessageRequest;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.port.ProviderCall;
 import dev.claudia.router.domain.routing.Route;
+import dev.claudia.router.provider.support.JsonMerge;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,8 +76,8 @@ public final class RequestMapper {
     private static byte[] merged(ChatCompletionRequest body, Map<String, Object> extras, JsonNode extraBody)
             throws IOException {
         ObjectNode head = ProviderJson.MAPPER.valueToTree(body.withoutConversation());
-        extras.forEach((key, value) -> merge(head, key, ProviderJson.MAPPER.valueToTree(value)));
-        extraBody.properties().forEach(e -> merge(head, e.getKey(), e.getValue()));
+        extras.forEach((key, value) -> JsonMerge.merge(head, key, ProviderJson.MAPPER.valueToTree(value)));
+        extraBody.properties().forEach(e -> JsonMerge.merge(head, e.getKey(), e.getValue()));
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try (JsonGenerator json = ProviderJson.MAPPER.createGenerator(out)) {
             json.writeStartObject();
@@ -108,16 +109,6 @@ public final class RequestMapper {
             throw new IllegalArgumentException("a route's extraBody must be a JSON object, was: " + extraBody.text());
         }
         return node;
-    }
-
-    /** Objects merge key by key, recursively; anything else replaces what was there. */
-    static void merge(ObjectNode target, String key, JsonNode value) {
-        JsonNode existing = target.get(key);
-        if (existing instanceof ObjectNode existingObject && value.isObject()) {
-            value.properties().forEach(e -> merge(existingObject, e.getKey(), e.getValue()));
-        } else {
-            target.set(key, value.deepCopy());
-        }
     }
 
     /**

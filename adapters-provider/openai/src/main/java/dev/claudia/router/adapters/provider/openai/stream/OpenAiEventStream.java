@@ -9,11 +9,10 @@ import dev.claudia.router.domain.port.TokenCounter;
 import dev.claudia.router.domain.stream.EventStream;
 import dev.claudia.router.domain.stream.StreamEvent;
 import dev.claudia.router.provider.support.IdleWatchdog;
-import dev.claudia.router.provider.support.NetworkFailures;
 import dev.claudia.router.provider.support.SseEvent;
 import dev.claudia.router.provider.support.SseReader;
+import dev.claudia.router.provider.support.WatchedBody;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -27,37 +26,22 @@ import java.util.List;
  * connection (the caller went away, or the stream is being replaced by a retry); a stream silent
  * for longer than the backend's read timeout is dropped by the {@link IdleWatchdog}.
  */
-public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watched {
+public final class OpenAiEventStream implements EventStream {
 
+    private final WatchedBody body;
     private final SseReader reader;
     private final ChunkTranslator translator;
-    private final AutoCloseable connection;
-    private final IdleWatchdog watchdog;
     private final String backend;
     private final Deque<StreamEvent> ready = new ArrayDeque<>();
     private final List<StreamEvent> batch = new ArrayList<>();
-    private volatile boolean closed;
-    private volatile boolean expired;
-    private volatile long lastActivity = System.nanoTime();
     private boolean started;
 
     public OpenAiEventStream(InputStream body, AutoCloseable connection, ProviderCall call, OpenAiChatOptions options,
-                             IdGenerator ids,
-                             TokenCounter tokens, IdleWatchdog watchdog) {
-        // Any bytes count as life, comments (OpenRouter's ": OPENROUTER PROCESSING") included.
-        this.reader = new SseReader(new FilterInputStream(body) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                lastActivity = System.nanoTime();
-                return n;
-            }
-        });
-        this.translator = new ChunkTranslator(call, options.splitThinkTags(), ids, tokens);
-        this.connection = connection;
-        this.watchdog = watchdog;
+                             IdGenerator ids, TokenCounter tokens, IdleWatchdog watchdog) {
         this.backend = call.route().backend();
-        watchdog.watch(this);
+        this.body = new WatchedBody(body, connection, watchdog, backend);
+        this.reader = new SseReader(this.body.in());
+        this.translator = new ChunkTranslator(call, options.splitThinkTags(), ids, tokens);
     }
 
     @Override
@@ -67,7 +51,7 @@ public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watche
             return translator.start();
         }
         while (ready.isEmpty()) {
-            if (translator.ended() || closed) {
+            if (translator.ended() || body.closed()) {
                 release();
                 return null;
             }
@@ -80,12 +64,12 @@ public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watche
                     translator.onData(event.data(), batch);
                 }
             } catch (IOException e) {
-                if (closed) {
+                if (body.closed()) {
                     return null; // the caller went away and closed us: nothing to report to anyone
                 }
-                translator.fail(batch, lost(e));
+                translator.fail(batch, body.lost(e));
             } catch (RuntimeException e) {
-                if (closed) {
+                if (body.closed()) {
                     return null;
                 }
                 translator.fail(batch, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend,
@@ -102,7 +86,7 @@ public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watche
     /** Translates whatever whole events are already buffered, without waiting for the network. */
     @Override
     public boolean ready() {
-        if (!started || translator.ended() || closed || !ready.isEmpty()) {
+        if (!started || translator.ended() || body.closed() || !ready.isEmpty()) {
             return true;
         }
         try {
@@ -127,33 +111,12 @@ public final class OpenAiEventStream implements EventStream, IdleWatchdog.Watche
         return true;
     }
 
-    private ProviderFailure lost(IOException e) {
-        return NetworkFailures.lostMidStream(e, backend, expired, watchdog.limit());
-    }
-
     @Override
     public void close() {
-        closed = true;
-        release();
-    }
-
-    @Override
-    public long lastActivityNanos() {
-        return lastActivity;
-    }
-
-    @Override
-    public void expire() {
-        expired = true;
-        release();
+        body.close();
     }
 
     private void release() {
-        watchdog.forget(this);
-        try {
-            connection.close();
-        } catch (Exception ignored) {
-            // the connection is being dropped either way
-        }
+        body.release();
     }
 }
