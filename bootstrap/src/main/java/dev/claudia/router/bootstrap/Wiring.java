@@ -66,6 +66,7 @@ final class Wiring {
         ProviderServices services = new ProviderServices(ids, tokens, Clock.systemUTC(), CONNECT_TIMEOUT, readTimeout);
 
         List<String> notes = new ArrayList<>();
+        notes.add("provider adapters: " + String.join(", ", adapters.names()));
         List<AutoCloseable> resources = new ArrayList<>();
         Map<String, ChatProvider> providers = new LinkedHashMap<>();
         Set<String> demoBackends = new LinkedHashSet<>();
@@ -83,7 +84,7 @@ final class Wiring {
             }
             backendInfo.add(new ServiceInfo.Backend(backend.name(), backend.baseUrl().toString(), backend.apiKeyEnv(),
                     key != null, demo ? "demo" : "live"));
-            notes.add("backend " + backend.name() + ": " + backend.baseUrl()
+            notes.add("backend " + backend.name() + " (" + backend.adapter() + "): " + backend.baseUrl()
                     + (backend.apiKeyEnv() == null ? " (no key configured)"
                     : key != null ? " (" + backend.apiKeyEnv() + " is set)"
                     : demo ? " (" + backend.apiKeyEnv() + " is not set: answered by the DEMO backend)"
