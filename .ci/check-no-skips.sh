@@ -17,6 +17,7 @@ required=(
   dev.claudia.router.systemtests.contract.ErrorContractTest
   dev.claudia.router.systemtests.contract.StreamingContractTest
   dev.claudia.router.systemtests.contract.CountTokensAndModelsContractTest
+  dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeLongSessionTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeModelSwitchTest
@@ -43,7 +44,8 @@ for class in "${required[@]}"; do
   fi
 done
 
-reports=(*/target/surefire-reports/TEST-*.xml)
+# Modules one level down too (adapters-provider/spi, /support, /openai, ...).
+reports=(*/target/surefire-reports/TEST-*.xml */*/target/surefire-reports/TEST-*.xml)
 if [ ${#reports[@]} -eq 0 ]; then
   echo "check-no-skips: no test reports at all" >&2
   exit 1

@@ -33,7 +33,7 @@ final class WindowGuard {
         Route route = call.route();
         ModelLimits limits = route.limits();
         MessageRequest request = call.request();
-        int max = limits.declaresMaxOutput() ? Math.min(request.maxTokens(), limits.maxOutputTokens()) : request.maxTokens();
+        int max = limits.capOutput(request.maxTokens());
         if (limits.declaresWindow() && tokens.upperBound(request) + (long) max > limits.contextWindow()) {
             int prompt = call.promptTokens().getAsInt();
             if (limits.tooLong(prompt)) {

@@ -63,7 +63,7 @@ class WindowGuardTest {
 
     private static Route route(String backend, ModelLimits limits) {
         return new Route("claude-test", "p-" + backend, backend, backend + "-model", RetryPolicy.of(3, 0),
-                RawJson.EMPTY_OBJECT, Capabilities.DEFAULT, limits);
+                RawJson.EMPTY_OBJECT, Capabilities.DEFAULT, limits, RawJson.EMPTY_OBJECT);
     }
 
     private static MessageRequest request(int maxTokens) {

@@ -3,6 +3,7 @@ package dev.claudia.router.bootstrap;
 import com.sun.net.httpserver.HttpServer;
 import dev.claudia.router.adapters.http.HttpAdapter;
 import dev.claudia.router.adapters.http.ServiceInfo;
+import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
@@ -39,8 +40,9 @@ public final class ClaudiaServer implements AutoCloseable {
     public static ClaudiaServer start(ServerOptions options) {
         Tuning.apply();
         Environment env = new Environment(options.environment());
-        RouterConfig config = ConfigReader.read(options.configFile(), w -> LOG.log(Level.WARNING, w));
-        Wiring.Graph graph = Wiring.build(config, env);
+        Adapters adapters = Adapters.installed();
+        RouterConfig config = ConfigReader.read(options.configFile(), adapters, w -> LOG.log(Level.WARNING, w));
+        Wiring.Graph graph = Wiring.build(config, env, adapters);
         String host = options.host() != null ? options.host() : env.getOr("CLAUDIA_HOST", "127.0.0.1");
         int port = options.port() != null ? options.port() : config.port();
         ResourceConfig resources = HttpAdapter.register(new ResourceConfig()).register(new JerseyBinder(graph));

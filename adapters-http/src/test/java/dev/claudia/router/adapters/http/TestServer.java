@@ -46,7 +46,7 @@ final class TestServer implements AutoCloseable {
         for (String alias : List.of("claude-a", "claude-b", "claude-c")) {
             Route aliased = alias.equals("claude-b") // the one profile that declares its limits
                     ? new Route(alias, alias, "fake", "fake-model", RetryPolicy.of(1, 0), RawJson.EMPTY_OBJECT,
-                            Capabilities.DEFAULT, new dev.claudia.router.domain.routing.ModelLimits(128_000, 16_384))
+                            Capabilities.DEFAULT, new dev.claudia.router.domain.routing.ModelLimits(128_000, 16_384), RawJson.EMPTY_OBJECT)
                     : route.forAlias(alias);
             table.put(alias, new ConfiguredRoutes.Entry("modelProfiles", List.of(aliased), alias + " display"));
         }
@@ -77,15 +77,15 @@ final class TestServer implements AutoCloseable {
                 return "req_test" + n.incrementAndGet();
             }
         };
-        RouteMessage routeMessage = new RouteMessage(routes, new ProviderDirectory(Map.of("fake", provider)),
-                new AttemptPolicy(), tokens, ids);
+        ProviderDirectory providers = new ProviderDirectory(Map.of("fake", provider));
+        RouteMessage routeMessage = new RouteMessage(routes, providers, new AttemptPolicy(), tokens, ids);
         ServiceInfo info = new ServiceInfo("test", Instant.parse("2026-11-24T00:00:00Z"),
                 List.of(new ServiceInfo.Backend("fake", "http://127.0.0.1:1/v1", "FAKE_KEY", true, "live")));
         ResourceConfig config = HttpAdapter.register(new ResourceConfig()).register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(routeMessage).to(RouteMessage.class);
-                bind(new CountTokens(tokens)).to(CountTokens.class);
+                bind(new CountTokens(tokens, routes, providers)).to(CountTokens.class);
                 bind(routes).to(ModelRoutes.class);
                 bind(RequestLog.standard(false)).to(RequestLog.class);
                 bind(ids).to(IdGenerator.class);

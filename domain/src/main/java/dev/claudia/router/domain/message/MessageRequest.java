@@ -22,6 +22,9 @@ import java.util.Set;
  * @param stream         whether the caller wants server-sent events
  * @param betas          the {@code anthropic-beta} flags the caller sent (they can inform routing)
  * @param client         what the client says about itself (session, subagent), from its headers
+ * @param original       the request exactly as the caller sent it (body, {@code anthropic-version},
+ *                       {@code anthropic-beta}), for adapters that forward it instead of translating
+ *                       the fields above; null for requests built in code
  */
 public record MessageRequest(
         String model,
@@ -38,7 +41,8 @@ public record MessageRequest(
         RawJson outputSchema,
         boolean stream,
         Set<String> betas,
-        ClientMetadata client) {
+        ClientMetadata client,
+        Verbatim original) {
 
     public MessageRequest {
         Objects.requireNonNull(model, "model");
@@ -52,13 +56,13 @@ public record MessageRequest(
         Objects.requireNonNull(client, "client");
     }
 
-    /** A request without client metadata. */
+    /** A request built in code: no client metadata, no caller's bytes. */
     public MessageRequest(String model, List<ContentBlock.Text> system, List<Message> messages, List<ToolDefinition> tools,
                           ToolChoice toolChoice, int maxTokens, Sampling sampling, List<String> stopSequences,
                           String userId, ThinkingConfig thinking, Effort effort, RawJson outputSchema, boolean stream,
                           Set<String> betas) {
         this(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences, userId, thinking, effort,
-                outputSchema, stream, betas, ClientMetadata.NONE);
+                outputSchema, stream, betas, ClientMetadata.NONE, null);
     }
 
     /** A minimal request, for tests and for callers that build requests in code. */
@@ -69,12 +73,12 @@ public record MessageRequest(
 
     public MessageRequest withModel(String newModel) {
         return new MessageRequest(newModel, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
-                userId, thinking, effort, outputSchema, stream, betas, client);
+                userId, thinking, effort, outputSchema, stream, betas, client, original);
     }
 
     public MessageRequest withStream(boolean newStream) {
         return new MessageRequest(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
-                userId, thinking, effort, outputSchema, newStream, betas, client);
+                userId, thinking, effort, outputSchema, newStream, betas, client, original);
     }
 
     public MessageRequest withMaxTokens(int newMaxTokens) {
@@ -82,12 +86,18 @@ public record MessageRequest(
             return this;
         }
         return new MessageRequest(model, system, messages, tools, toolChoice, newMaxTokens, sampling, stopSequences,
-                userId, thinking, effort, outputSchema, stream, betas, client);
+                userId, thinking, effort, outputSchema, stream, betas, client, original);
     }
 
     public MessageRequest withClient(ClientMetadata newClient) {
         return new MessageRequest(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
-                userId, thinking, effort, outputSchema, stream, betas, newClient);
+                userId, thinking, effort, outputSchema, stream, betas, newClient, original);
+    }
+
+    /** The same request, with the bytes the caller sent. */
+    public MessageRequest withOriginal(Verbatim newOriginal) {
+        return new MessageRequest(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
+                userId, thinking, effort, outputSchema, stream, betas, client, newOriginal);
     }
 
     /**

@@ -33,16 +33,18 @@ public record ModelLimits(int contextWindow, int maxOutputTokens) {
         return declaresWindow() && promptTokens > contextWindow;
     }
 
+    /** {@code requested}, capped by the declared output limit (unchanged when none is declared). */
+    public int capOutput(int requested) {
+        return declaresMaxOutput() ? Math.min(requested, maxOutputTokens) : requested;
+    }
+
     /**
      * The {@code max_tokens} to ask the provider for: the caller's, capped by the declared output
      * limit and by what the window leaves after the prompt (at least one token, so a prompt that
      * just fits still gets an answer instead of a provider error).
      */
     public int clampMaxTokens(int requested, int promptTokens) {
-        int max = requested;
-        if (declaresMaxOutput()) {
-            max = Math.min(max, maxOutputTokens);
-        }
+        int max = capOutput(requested);
         if (declaresWindow()) {
             max = Math.min(max, Math.max(1, contextWindow - promptTokens));
         }

@@ -22,7 +22,15 @@ public final class BodyReader {
         this.maxBytes = maxBytes;
     }
 
+    /** A body read: its bytes as they came, and the JSON they hold. */
+    public record Body(byte[] bytes, JsonInput json) {}
+
     public JsonInput read(InputStream body, long declaredLength) {
+        return readBody(body, declaredLength).json();
+    }
+
+    /** The bytes are kept (not copied) for adapters that forward the request as the client sent it. */
+    public Body readBody(InputStream body, long declaredLength) {
         if (declaredLength > maxBytes) {
             throw tooLarge(declaredLength);
         }
@@ -43,7 +51,7 @@ public final class BodyReader {
             if (node == null || !node.isObject()) {
                 throw ApiError.invalidRequest("request body must be a JSON object");
             }
-            return JsonInput.root(node);
+            return new Body(bytes, JsonInput.root(node));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
