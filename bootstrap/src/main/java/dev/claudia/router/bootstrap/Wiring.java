@@ -1,7 +1,13 @@
 package dev.claudia.router.bootstrap;
 
+import dev.claudia.router.adapters.http.Access;
+import dev.claudia.router.adapters.http.BoundPort;
+import dev.claudia.router.adapters.http.ClientKeys;
 import dev.claudia.router.adapters.http.HttpSettings;
+import dev.claudia.router.adapters.http.InboundLimits;
+import dev.claudia.router.adapters.http.Redactor;
 import dev.claudia.router.adapters.http.ServiceInfo;
+import dev.claudia.router.adapters.http.WriteWatchdog;
 import dev.claudia.router.adapters.provider.OpenAiProviders;
 import dev.claudia.router.adapters.provider.ProviderSettings;
 import dev.claudia.router.adapters.provider.Tokenizers;
@@ -13,6 +19,7 @@ import dev.claudia.router.application.RequestLog;
 import dev.claudia.router.application.RouteMessage;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
+import dev.claudia.router.bootstrap.config.Secrets;
 import dev.claudia.router.bootstrap.demo.DemoBackend;
 import dev.claudia.router.bootstrap.demo.DemoLabel;
 import dev.claudia.router.domain.message.RawJson;
@@ -47,12 +54,16 @@ final class Wiring {
 
     /** Everything the HTTP server needs, plus what must be closed with it and what to say at start-up. */
     record Graph(RouteMessage routeMessage, CountTokens countTokens, ModelRoutes routes, RequestLog requestLog,
-                 IdGenerator ids, HttpSettings httpSettings, ServiceInfo info, List<AutoCloseable> resources,
-                 List<String> notes) {}
+                 IdGenerator ids, HttpSettings httpSettings, ServiceInfo info, WriteWatchdog watchdog, BoundPort port,
+                 List<AutoCloseable> resources, List<String> notes) {}
 
     private Wiring() {}
 
-    static Graph build(RouterConfig config, Environment env) {
+    /** @param host the interface the router will listen on (a name other than loopback ones is an allowed Host) */
+    static Graph build(RouterConfig config, Environment env, String host) {
+        // First of all, so that nothing logged from here on can show a secret.
+        Redactor redactor = Redactor.of(Secrets.all(config, env));
+        Logs.mask(redactor);
         IdGenerator ids = new RandomIdGenerator();
         TokenCounter tokens = Tokenizers.standard();
         Duration readTimeout = Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_READ_TIMEOUT_MS",
@@ -75,9 +86,10 @@ final class Wiring {
                 providers.put(backend.name(), OpenAiProviders.create(new ProviderSettings(backend.name(),
                         backend.baseUrl(), key, backend.apiKeyEnv(), CONNECT_TIMEOUT, readTimeout), ids, tokens));
             }
-            backendInfo.add(new ServiceInfo.Backend(backend.name(), backend.baseUrl().toString(), backend.apiKeyEnv(),
+            String shownUrl = Redactor.safeUrl(backend.baseUrl());
+            backendInfo.add(new ServiceInfo.Backend(backend.name(), shownUrl, backend.apiKeyEnv(),
                     key != null, demo ? "demo" : "live"));
-            notes.add("backend " + backend.name() + ": " + backend.baseUrl()
+            notes.add("backend " + backend.name() + ": " + shownUrl
                     + (backend.apiKeyEnv() == null ? " (no key configured)"
                     : key != null ? " (" + backend.apiKeyEnv() + " is set)"
                     : demo ? " (" + backend.apiKeyEnv() + " is not set: answered by the DEMO backend)"
@@ -97,11 +109,26 @@ final class Wiring {
         RequestLog requestLog = RequestLog.standard(env.getOr("CLAUDIA_LOG_PROMPTS", "false").equalsIgnoreCase("true"));
         RouteMessage routeMessage = new RouteMessage(routes, new ProviderDirectory(providers), new AttemptPolicy(),
                 tokens, ids);
-        HttpSettings http = new HttpSettings(HttpSettings.ANTHROPIC_MAX_BODY,
+        HttpSettings http = new HttpSettings(limits(config.limits()),
                 Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_PING_INTERVAL_MS", "500"))),
-                env.get("CLAUDIA_AUTH_TOKEN").orElse(null));
+                access(config, env, host), redactor);
+        WriteWatchdog watchdog = new WriteWatchdog(http.limits().writeStallTimeout());
+        resources.add(watchdog);
         ServiceInfo info = new ServiceInfo(Version.current(), Instant.now(), backendInfo);
-        return new Graph(routeMessage, new CountTokens(tokens), routes, requestLog, ids, http, info, resources, notes);
+        return new Graph(routeMessage, new CountTokens(tokens), routes, requestLog, ids, http, info, watchdog,
+                new BoundPort(), resources, notes);
+    }
+
+    static InboundLimits limits(RouterConfig.Limits limits) {
+        return new InboundLimits(limits.maxBodyBytes(), limits.maxBodyBytesInFlight(), limits.maxConcurrentUpstream(),
+                Duration.ofMillis(limits.writeStallTimeoutMs()), limits.maxJsonDepth(), limits.maxTools(),
+                limits.maxToolSchemaChars());
+    }
+
+    private static Access access(RouterConfig config, Environment env, String host) {
+        List<String> hosts = new ArrayList<>(config.access().allowedHosts());
+        hosts.add(host);
+        return new Access(ClientKeys.of(Secrets.clientKeys(config, env)), hosts, config.access().allowedOrigins());
     }
 
     /**

@@ -71,7 +71,7 @@ class ConfigReaderTest {
         List<String> problems = problems("""
                 {"port": 70000, "defaultBackend": "nvidai",
                  "backends": {
-                   "nvidia": {"baseUrl": "ftp://x", "apiKeyEnv": "K", "defaultModel": "m"},
+                   "nvidia": {"baseUrl": "ftp://x", "apiKeyEnv": "NIM_API_KEY", "defaultModel": "m"},
                    "ok": {"baseUrl": "https://ok.example/v1", "defaultModel": "m"}
                  },
                  "modelProfiles": {

@@ -45,14 +45,14 @@ class ClaudeCommandTest {
     @Test
     void points_claude_code_at_the_router() {
         Map<String, String> env = ClaudeCommand.claudeEnvironment(URI.create("http://127.0.0.1:9999"), "claude-x",
-                "claude-small", new Environment(Map.of()));
+                "claude-small", new Environment(Map.of("CLAUDIA_AUTH_TOKEN", "claudia-session-token")));
         assertEquals("http://127.0.0.1:9999", env.get("ANTHROPIC_BASE_URL"));
         assertEquals("claude-x", env.get("ANTHROPIC_MODEL"));
         assertEquals("claude-x", env.get("ANTHROPIC_DEFAULT_OPUS_MODEL"));
         assertEquals("claude-x", env.get("ANTHROPIC_DEFAULT_SONNET_MODEL"));
         assertEquals("claude-small", env.get("ANTHROPIC_DEFAULT_HAIKU_MODEL"));
         assertEquals("1", env.get("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"));
-        assertFalse(env.get("ANTHROPIC_AUTH_TOKEN").isEmpty());
+        assertEquals("claudia-session-token", env.get("ANTHROPIC_AUTH_TOKEN"));
     }
 
     @Test
