@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>Verified against the JDK 25 sources of {@code jdk.httpserver} (and the JDK 21 update line):
  * {@code maxReqTime} is in seconds despite the module documentation's "milliseconds" (the server
  * multiplies it by 1000) and covers the request line, the headers and the body, from the first byte;
- * a connection that sends nothing is closed after the smaller of it and {@code idleInterval};
+ * a connection that sends nothing is closed after the smaller of it and {@code idleInterval}, checked
+ * every {@code clockTick} ms;
  * {@code jdk.httpserver.maxConnections} closes connections past the cap as soon as they are accepted;
  * {@code maxReqHeaders} and {@code maxReqHeaderSize} (JDK 21.0.5 and later) close a connection whose
  * headers exceed them, without an answer.
@@ -37,6 +38,8 @@ final class Tuning {
         // Headers and body must arrive within this many seconds: a client sending a byte a second is cut off.
         wanted.put("sun.net.httpserver.maxReqTime", Integer.toString(limits.receiveTimeoutSeconds()));
         wanted.put("jdk.httpserver.maxConnections", Integer.toString(limits.maxConnections()));
+        // The idle check (also of connections that never sent a byte) runs every clockTick ms, 10 s by default.
+        wanted.put("sun.net.httpserver.clockTick", "1000");
         // Claude Code sends about 20 headers of a few KB in all.
         wanted.put("sun.net.httpserver.maxReqHeaders", "100");
         wanted.put("sun.net.httpserver.maxReqHeaderSize", Integer.toString(64 * 1024));

@@ -18,8 +18,12 @@ public final class ApiError extends RuntimeException {
     private final String type;
     private final transient Map<String, String> headers;
 
+    /** Longer messages are cut: a message may quote what the client sent, and that can be megabytes. */
+    static final int MAX_MESSAGE = 2000;
+
     public ApiError(int status, String type, String message, Map<String, String> headers) {
-        super(message, null, false, false);
+        super(message != null && message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message,
+                null, false, false);
         this.status = status;
         this.type = type;
         this.headers = Map.copyOf(headers);
