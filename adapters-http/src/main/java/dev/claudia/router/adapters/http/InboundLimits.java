@@ -30,7 +30,7 @@ public record InboundLimits(long maxBodyBytes, long maxBodyBytesInFlight, int ma
     }
 
     public static InboundLimits defaults() {
-        return new InboundLimits(ANTHROPIC_MAX_BODY, 128L * 1024 * 1024, 512, Duration.ofSeconds(30), 128, 512,
+        return new InboundLimits(ANTHROPIC_MAX_BODY, 64L * 1024 * 1024, 512, Duration.ofSeconds(30), 128, 512,
                 128 * 1024);
     }
 
