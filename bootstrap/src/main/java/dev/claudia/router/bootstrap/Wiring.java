@@ -114,9 +114,20 @@ final class Wiring {
                 access(config, env, host), redactor);
         WriteWatchdog watchdog = new WriteWatchdog(http.limits().writeStallTimeout());
         resources.add(watchdog);
+        notes.add(describe(config.limits(), http.access()));
         ServiceInfo info = new ServiceInfo(Version.current(), Instant.now(), backendInfo);
         return new Graph(routeMessage, new CountTokens(tokens), routes, requestLog, ids, http, info, watchdog,
                 new BoundPort(), resources, notes);
+    }
+
+    /** The start-up line that says what clients may ask and who may ask it (never the keys themselves). */
+    private static String describe(RouterConfig.Limits l, Access access) {
+        return "limits: bodies up to " + (l.maxBodyBytes() >> 20) + " MB, " + (l.maxBodyBytesInFlight() >> 20)
+                + " MB in flight, " + l.maxConcurrentUpstream() + " provider requests at once, " + l.maxConnections()
+                + " connections, " + l.receiveTimeoutSeconds() + " s to receive a request, " + l.writeStallTimeoutMs()
+                + " ms write stall; access: " + (access.clientKeys().required() ? access.clientKeys().size()
+                + " client key(s)" : "any local caller") + ", hosts " + access.allowedHosts() + ", web origins "
+                + access.allowedOrigins();
     }
 
     static InboundLimits limits(RouterConfig.Limits limits) {
