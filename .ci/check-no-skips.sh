@@ -20,6 +20,7 @@ required=(
   dev.claudia.router.systemtests.contract.BadInputContractTest
   dev.claudia.router.systemtests.contract.SlowClientFaultTest
   dev.claudia.router.systemtests.contract.SecurityContractTest
+  dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.AnthropicSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.ModulePathLaunchTest
@@ -42,7 +43,8 @@ for class in "${required[@]}"; do
   fi
 done
 
-reports=(*/target/surefire-reports/TEST-*.xml)
+# Modules one level down too (adapters-provider/spi, /support, /openai, ...).
+reports=(*/target/surefire-reports/TEST-*.xml */*/target/surefire-reports/TEST-*.xml)
 if [ ${#reports[@]} -eq 0 ]; then
   echo "check-no-skips: no test reports at all" >&2
   exit 1

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.claudia.router.adapters.http.BlockingIo;
 import dev.claudia.router.adapters.http.HttpAdapter;
 import dev.claudia.router.adapters.http.ServiceInfo;
+import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
@@ -43,11 +44,12 @@ public final class ClaudiaServer implements AutoCloseable {
      */
     public static ClaudiaServer start(ServerOptions options) {
         Environment env = new Environment(options.environment());
-        RouterConfig config = ConfigReader.read(options.configFile(), w -> LOG.log(Level.WARNING, w));
+        Adapters adapters = Adapters.installed();
+        RouterConfig config = ConfigReader.read(options.configFile(), adapters, w -> LOG.log(Level.WARNING, w));
         String host = options.host() != null ? options.host() : env.getOr("CLAUDIA_HOST", "127.0.0.1");
         BindPolicy.check(host, Secrets.clientKeys(config, env));
         Tuning.apply(config.limits()).forEach(w -> LOG.log(Level.WARNING, w));
-        Wiring.Graph graph = Wiring.build(config, env, host);
+        Wiring.Graph graph = Wiring.build(config, env, adapters, host);
         int port = options.port() != null ? options.port() : config.port();
         ResourceConfig resources = HttpAdapter.register(new ResourceConfig()).register(new JerseyBinder(graph));
         HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),

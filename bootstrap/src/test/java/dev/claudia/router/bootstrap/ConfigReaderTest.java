@@ -114,14 +114,15 @@ class ConfigReaderTest {
     }
 
     @Test
-    void capabilities_are_read_into_the_domain_settings() {
+    void capabilities_are_read_into_the_domain_settings_and_the_adapters_options() {
         RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{\"x\":{\"backend\":\"local\","
                 + "\"capabilities\":{\"streaming\":false,\"reasoning\":\"effort\",\"systemMessages\":\"hoist\","
                 + "\"streamUsage\":false,\"maxOutputTokens\":8192,\"splitThinkTags\":true}}}}");
         RouterConfig.Profile x = config.profiles().get("x");
         assertEquals("local-model", x.providerModel(), "a profile without providerModel uses the backend's default");
-        assertEquals(new Capabilities(Capabilities.Streaming.NEVER, Capabilities.ReasoningStyle.EFFORT,
-                Capabilities.SystemMessages.HOIST, false, 8192, true), x.capabilities());
+        assertEquals(new Capabilities(Capabilities.Streaming.NEVER, 8192), x.capabilities());
+        assertEquals("{\"reasoning\":\"effort\",\"systemMessages\":\"hoist\",\"streamUsage\":false,\"splitThinkTags\":true}",
+                x.options().text(), "the adapter's keys of capabilities become its options");
         assertEquals(3, x.retryAttempts());
         assertEquals(500, x.retryBaseDelayMs());
     }

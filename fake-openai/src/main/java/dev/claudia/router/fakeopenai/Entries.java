@@ -28,7 +28,7 @@ import java.util.Set;
  *   -- at most one body form (none: empty body) --
  *   "json": <any JSON>,                    // sent as application/json
  *   "text": "raw body",                    // sent as is (text/plain unless a Content-Type header is given)
- *   "sse": [ {"data": "...", "delayMs": n, "repeat": n} | {"raw": "exact bytes", "delayMs": n, "repeat": n} | "..." (= data) ],
+ *   "sse": [ {"data": "...", "event": "name", "delayMs": n, "repeat": n} | {"raw": "exact bytes", "delayMs": n, "repeat": n} | "..." (= data) ],
  *   "sseText": "data: a\n\ndata: b\n\n",   // a whole transcript, split into frames on blank lines
  *   "sseFile": "streams/x.chunks.txt",     // the same, from an absolute path or a classpath resource of the fake
  *   -- for the three SSE forms --
@@ -159,12 +159,17 @@ final class Entries {
             } else if (frame.isObject() && frame.has("data") != frame.has("raw")) {
                 for (Iterator<String> it = frame.fieldNames(); it.hasNext(); ) {
                     String key = it.next();
-                    if (!Set.of("data", "raw", "delayMs", "repeat").contains(key)) {
+                    if (!Set.of("data", "raw", "event", "delayMs", "repeat").contains(key)) {
                         throw new IllegalArgumentException("sse[" + i + "]: unknown field '" + key
-                                + "' (known: data, raw, delayMs, repeat)");
+                                + "' (known: data, event, raw, delayMs, repeat)");
                     }
                 }
-                raw = frame.has("raw") ? string(frame, "raw") : "data: " + string(frame, "data") + "\n\n";
+                if (frame.has("event") && frame.has("raw")) {
+                    throw new IllegalArgumentException("sse[" + i + "]: 'event' goes with 'data', not with 'raw'");
+                }
+                // Anthropic's frames name their event: {"event": "message_start", "data": "{...}"}.
+                String event = frame.has("event") ? "event: " + string(frame, "event") + "\n" : "";
+                raw = frame.has("raw") ? string(frame, "raw") : event + "data: " + string(frame, "data") + "\n\n";
                 delay = integer(frame, "delayMs", (int) each);
                 repeat = integer(frame, "repeat", 1);
                 if (repeat < 1 || repeat > 100_000) {

@@ -2,10 +2,10 @@ package dev.claudia.router.adapters.http;
 
 import dev.claudia.router.adapters.http.mapping.BodyReader;
 import dev.claudia.router.adapters.http.mapping.Errors;
-import dev.claudia.router.adapters.http.mapping.JsonInput;
 import dev.claudia.router.adapters.http.mapping.RequestChecks;
 import dev.claudia.router.adapters.http.mapping.RequestReader;
 import dev.claudia.router.adapters.http.mapping.ResponseWriter;
+import dev.claudia.router.adapters.http.mapping.VerbatimBody;
 import dev.claudia.router.adapters.http.sse.KeepAlive;
 import dev.claudia.router.adapters.http.sse.SseFrames;
 import dev.claudia.router.adapters.http.sse.SsePump;
@@ -14,6 +14,8 @@ import dev.claudia.router.application.CountTokens;
 import dev.claudia.router.application.RequestTrace;
 import dev.claudia.router.application.RouteMessage;
 import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.message.MessageResponse;
+import dev.claudia.router.domain.message.Verbatim;
 import dev.claudia.router.domain.port.ProviderException;
 import dev.claudia.router.domain.stream.EventStream;
 import jakarta.annotation.PreDestroy;
@@ -29,6 +31,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -48,6 +53,7 @@ import java.util.stream.Collectors;
 public final class MessagesResource {
 
     private static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream; charset=utf-8");
+    private static final List<String> FORWARDABLE = List.of("anthropic-version", "anthropic-beta");
 
     private final RouteMessage route;
     private final CountTokens countTokens;
@@ -81,8 +87,10 @@ public final class MessagesResource {
                 handedToStream = true;
                 return streaming;
             }
-            return Response.ok(ResponseWriter.toBody(route.complete(request, trace)), MediaType.APPLICATION_JSON_TYPE)
-                    .build();
+            MessageResponse answer = route.complete(request, trace);
+            Object entity = answer.verbatim() != null ? new VerbatimBody(answer.verbatim(), null)
+                    : ResponseWriter.toBody(answer);
+            return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (ProviderException e) {
             return Errors.from(e.failure()).toResponse();
         } finally {
@@ -127,11 +135,26 @@ public final class MessagesResource {
     private MessageRequest read(InputStream body, ContainerRequestContext context, RequestTrace trace,
                                 boolean countTokensOnly, Admission.Ticket ticket) {
         // The header as sent: Jersey's getLength() reads it as an int and fails on lengths over 2 GB.
-        JsonInput json = bodies.read(body, context.getHeaderString("Content-Length"), ticket);
-        MessageRequest request = RequestReader.read(json, betas(context.getHeaderString("anthropic-beta")),
-                countTokensOnly, trace);
-        checks.check(json, request);
-        return request;
+        BodyReader.Body read = bodies.readBody(body, context.getHeaderString("Content-Length"), ticket);
+        String beta = context.getHeaderString("anthropic-beta");
+        MessageRequest request = RequestReader.read(read.json(), betas(beta), countTokensOnly, trace);
+        checks.check(read.json(), request);
+        return request.withOriginal(Verbatim.wrap(read.bytes(), forwardable(context)));
+    }
+
+    /**
+     * The headers a pass-through adapter may send on with the body: the API version and the betas.
+     * Never the caller's credentials: providers get the key configured for them.
+     */
+    private static Map<String, String> forwardable(ContainerRequestContext context) {
+        Map<String, String> headers = new HashMap<>(2);
+        for (String name : FORWARDABLE) {
+            String value = context.getHeaderString(name);
+            if (value != null && !value.isBlank()) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
     }
 
     private static Set<String> betas(String header) {

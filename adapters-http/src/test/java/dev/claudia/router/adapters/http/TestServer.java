@@ -75,15 +75,15 @@ final class TestServer implements AutoCloseable {
                 return "req_test" + n.incrementAndGet();
             }
         };
-        RouteMessage routeMessage = new RouteMessage(routes, new ProviderDirectory(Map.of("fake", provider)),
-                new AttemptPolicy(), tokens, ids);
+        ProviderDirectory providers = new ProviderDirectory(Map.of("fake", provider));
+        RouteMessage routeMessage = new RouteMessage(routes, providers, new AttemptPolicy(), tokens, ids);
         ServiceInfo info = new ServiceInfo("test", Instant.parse("2026-11-24T00:00:00Z"),
                 List.of(new ServiceInfo.Backend("fake", "http://127.0.0.1:1/v1", "FAKE_KEY", true, "live")));
         ResourceConfig config = HttpAdapter.register(new ResourceConfig()).register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(routeMessage).to(RouteMessage.class);
-                bind(new CountTokens(tokens)).to(CountTokens.class);
+                bind(new CountTokens(tokens, routes, providers)).to(CountTokens.class);
                 bind(routes).to(ModelRoutes.class);
                 bind(RequestLog.standard(false)).to(RequestLog.class);
                 bind(ids).to(IdGenerator.class);

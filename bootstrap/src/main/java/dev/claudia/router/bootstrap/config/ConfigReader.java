@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
-import dev.claudia.router.domain.routing.Capabilities;
 
 import java.io.IOException;
 import java.net.URI;
@@ -41,9 +40,9 @@ public final class ConfigReader {
 
     private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap",
             "routingRules", "limits", "access");
-    private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel");
+    private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options");
     private static final Set<String> PROFILE = Set.of("backend", "providerModel", "retryAttempts", "retryBaseDelayMs",
-            "extraBody", "notes", "capabilities", "fallbacks");
+            "extraBody", "notes", "capabilities", "options", "fallbacks");
     private static final Set<String> MAPPING = Set.of("backend", "model");
     /** apiKeyEnv may only name variables that look like keys, so a config cannot send PATH, HOME or such upstream. */
     private static final java.util.regex.Pattern KEY_VARIABLE =
@@ -52,14 +51,22 @@ public final class ConfigReader {
     private final String file;
     private final List<String> problems = new ArrayList<>();
     private final Consumer<String> warnings;
+    private final AdapterOptionsReader adapterOptions;
+    private final Map<String, AdapterOptionsReader.Selection> adapterOf = new LinkedHashMap<>();
 
-    private ConfigReader(String file, Consumer<String> warnings) {
+    private ConfigReader(String file, Adapters adapters, Consumer<String> warnings) {
         this.file = file;
         this.warnings = warnings;
+        this.adapterOptions = new AdapterOptionsReader(adapters, this::problem, this::warn);
     }
 
-    /** Reads {@code path}; throws {@link ConfigException} listing every problem. */
+    /** Reads {@code path}, with the adapters installed in this router; throws {@link ConfigException} listing every problem. */
     public static RouterConfig read(Path path, Consumer<String> warnings) {
+        return read(path, Adapters.installed(), warnings);
+    }
+
+    /** Reads {@code path}; adapter options are validated by {@code adapters}. */
+    public static RouterConfig read(Path path, Adapters adapters, Consumer<String> warnings) {
         String name = path.toString();
         JsonNode root;
         try {
@@ -73,13 +80,17 @@ public final class ConfigReader {
         } catch (IOException e) {
             throw new ConfigException(List.of(name + ": cannot read: " + e.getMessage()));
         }
-        return new ConfigReader(name, warnings).config(path, root);
+        return new ConfigReader(name, adapters, warnings).config(path, root);
     }
 
     /** Reads config text (tests, embedded defaults). */
     public static RouterConfig parse(String name, String json, Consumer<String> warnings) {
+        return parse(name, json, Adapters.installed(), warnings);
+    }
+
+    public static RouterConfig parse(String name, String json, Adapters adapters, Consumer<String> warnings) {
         try {
-            return new ConfigReader(name, warnings).config(Path.of(name), JSON.readTree(json));
+            return new ConfigReader(name, adapters, warnings).config(Path.of(name), JSON.readTree(json));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new ConfigException(List.of(name + ": invalid JSON" + (at == null ? "" : " at line " + at.getLineNr()
@@ -139,8 +150,11 @@ public final class ConfigReader {
                 keyEnv = null;
             }
             String defaultModel = text(e.getValue().get("defaultModel"), path + ".defaultModel", false);
+            AdapterOptionsReader.Selection adapter = adapterOptions.backend(e.getKey(), e.getValue(), path);
+            adapterOf.put(e.getKey(), adapter);
             if (baseUrl != null) {
-                backends.put(e.getKey(), new RouterConfig.Backend(e.getKey(), baseUrl, keyEnv, defaultModel));
+                backends.put(e.getKey(), new RouterConfig.Backend(e.getKey(), baseUrl, keyEnv, defaultModel,
+                        adapter.adapter() == null ? Adapters.DEFAULT : adapter.adapter(), adapter.options()));
             }
         }
         return backends;
@@ -182,13 +196,15 @@ public final class ConfigReader {
                 }
             }
             String notes = p.has("notes") ? text(p.get("notes"), path + ".notes", false) : null;
-            Capabilities capabilities = new CapabilitiesReader(path + ".capabilities", this::problem, this::warn)
+            CapabilitiesReader.Read capabilities = new CapabilitiesReader(path + ".capabilities", this::problem)
                     .read(p.get("capabilities"));
+            RawJson options = adapterOptions.profile(path, p.get("options"), capabilities.forAdapter(),
+                    capabilities.capabilities(), backend == null ? null : adapterOf.get(backend));
             List<String> fallbacks = strings(p.get("fallbacks"), path + ".fallbacks");
             if (backend != null) {
                 profiles.put(e.getKey(), new RouterConfig.Profile(e.getKey(), backend,
                         model != null ? model : backends.get(backend).defaultModel(), attempts, delay, extraBody, notes,
-                        capabilities, fallbacks));
+                        capabilities.capabilities(), options, fallbacks));
             }
         }
         return profiles;

@@ -32,8 +32,17 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
         routingRules = List.copyOf(routingRules);
     }
 
-    /** {@code backends.<name>}: an OpenAI-compatible endpoint and the variable that holds its key. */
-    public record Backend(String name, URI baseUrl, String apiKeyEnv, String defaultModel) {
+    /**
+     * {@code backends.<name>}: an endpoint, the variable that holds its key, and the adapter that speaks
+     * to it ({@code adapter}, default {@code openai-chat}) with that adapter's {@code options}.
+     */
+    public record Backend(String name, URI baseUrl, String apiKeyEnv, String defaultModel, String adapter,
+                          RawJson options) {
+        /** An {@code openai-chat} backend without options. */
+        public Backend(String name, URI baseUrl, String apiKeyEnv, String defaultModel) {
+            this(name, baseUrl, apiKeyEnv, defaultModel, Adapters.DEFAULT, RawJson.EMPTY_OBJECT);
+        }
+
         /** True for servers on this machine (LM Studio, Ollama...), which usually need no key. */
         public boolean isLoopback() {
             String host = baseUrl.getHost();
@@ -42,9 +51,14 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
         }
     }
 
-    /** {@code modelProfiles.<alias>}. */
+    /**
+     * {@code modelProfiles.<alias>}. {@code capabilities} is what the router decides on; {@code options}
+     * is for the backend's adapter ({@code options}, and the legacy {@code capabilities} keys that
+     * are not the router's).
+     */
     public record Profile(String alias, String backend, String providerModel, int retryAttempts, long retryBaseDelayMs,
-                          RawJson extraBody, String notes, Capabilities capabilities, List<String> fallbacks) {
+                          RawJson extraBody, String notes, Capabilities capabilities, RawJson options,
+                          List<String> fallbacks) {
         public Profile {
             fallbacks = List.copyOf(fallbacks);
         }

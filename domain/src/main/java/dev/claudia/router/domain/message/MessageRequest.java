@@ -21,6 +21,9 @@ import java.util.Set;
  * @param outputSchema   JSON Schema the answer must follow; null when absent
  * @param stream         whether the caller wants server-sent events
  * @param betas          the {@code anthropic-beta} flags the caller sent (they can inform routing)
+ * @param original       the request exactly as the caller sent it (body, {@code anthropic-version},
+ *                       {@code anthropic-beta}), for adapters that forward it instead of translating
+ *                       the fields above; null for requests built in code
  */
 public record MessageRequest(
         String model,
@@ -36,7 +39,8 @@ public record MessageRequest(
         Effort effort,
         RawJson outputSchema,
         boolean stream,
-        Set<String> betas) {
+        Set<String> betas,
+        Verbatim original) {
 
     public MessageRequest {
         Objects.requireNonNull(model, "model");
@@ -49,6 +53,14 @@ public record MessageRequest(
         betas = Set.copyOf(betas);
     }
 
+    /** A request without the caller's original bytes. */
+    public MessageRequest(String model, List<ContentBlock.Text> system, List<Message> messages, List<ToolDefinition> tools,
+                          ToolChoice toolChoice, int maxTokens, Sampling sampling, List<String> stopSequences, String userId,
+                          ThinkingConfig thinking, Effort effort, RawJson outputSchema, boolean stream, Set<String> betas) {
+        this(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences, userId, thinking, effort,
+                outputSchema, stream, betas, null);
+    }
+
     /** A minimal request, for tests and for callers that build requests in code. */
     public static MessageRequest of(String model, int maxTokens, List<Message> messages) {
         return new MessageRequest(model, List.of(), messages, List.of(), null, maxTokens, Sampling.DEFAULT,
@@ -57,12 +69,18 @@ public record MessageRequest(
 
     public MessageRequest withModel(String newModel) {
         return new MessageRequest(newModel, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
-                userId, thinking, effort, outputSchema, stream, betas);
+                userId, thinking, effort, outputSchema, stream, betas, original);
     }
 
     public MessageRequest withStream(boolean newStream) {
         return new MessageRequest(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
-                userId, thinking, effort, outputSchema, newStream, betas);
+                userId, thinking, effort, outputSchema, newStream, betas, original);
+    }
+
+    /** The same request, with the bytes the caller sent. */
+    public MessageRequest withOriginal(Verbatim newOriginal) {
+        return new MessageRequest(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
+                userId, thinking, effort, outputSchema, stream, betas, newOriginal);
     }
 
     /** True when the caller asked for reasoning (enabled or adaptive thinking). */

@@ -193,6 +193,13 @@ public final class Script {
             return f;
         }
 
+        /** {@code event: <event>\ndata: <data>\n\n}: an Anthropic frame. */
+        public static Frame event(String event, String data) {
+            Frame f = data(data);
+            f.node.put("event", event);
+            return f;
+        }
+
         /** Exactly these bytes, e.g. {@code ": comment\n\n"}, CRLF endings, or half a frame. */
         public static Frame raw(String raw) {
             Frame f = new Frame();

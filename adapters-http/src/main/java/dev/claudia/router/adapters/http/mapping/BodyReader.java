@@ -37,10 +37,18 @@ public final class BodyReader {
         this.maxDepth = maxDepth;
     }
 
+    /** A body read: its bytes as they came, and the JSON they hold. */
+    public record Body(byte[] bytes, JsonInput json) {}
+
     /**
      * @param contentLength the request's {@code Content-Length} header as sent, or null (chunked, or none)
      */
     public JsonInput read(InputStream body, String contentLength, BodyBudget budget) {
+        return readBody(body, contentLength, budget).json();
+    }
+
+    /** The bytes are kept (not copied) for adapters that forward the request as the client sent it. */
+    public Body readBody(InputStream body, String contentLength, BodyBudget budget) {
         long declared = declaredLength(contentLength);
         byte[] bytes;
         try {
@@ -105,13 +113,13 @@ public final class BodyReader {
         }
     }
 
-    private JsonInput parse(byte[] bytes) {
+    private Body parse(byte[] bytes) {
         try {
             JsonNode node = mapper.readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw ApiError.invalidRequest("request body must be a JSON object");
             }
-            return JsonInput.root(node);
+            return new Body(bytes, JsonInput.root(node));
         } catch (StreamConstraintsException e) {
             throw ApiError.invalidRequest("request body nests deeper than " + maxDepth + " levels"
                     + where(e) + " (limits.maxJsonDepth)");

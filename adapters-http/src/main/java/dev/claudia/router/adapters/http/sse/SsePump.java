@@ -44,10 +44,10 @@ public final class SsePump {
         boolean contentSent = false;
         try {
             for (StreamEvent event = next(events); event != null; event = next(events)) {
-                boolean firstContent = !contentSent && event instanceof StreamEvent.BlockDelta;
+                boolean firstContent = !contentSent && isDelta(event);
                 contentSent |= firstContent;
                 // Flush unless the next event is already translated: it then rides in the same write.
-                channel.send(frames.encode(event, trace.requestId()), event instanceof StreamEvent.MessageStarted,
+                channel.send(frames.encode(event, trace.requestId()), opensMessage(event),
                         () -> firstContent || !events.ready());
                 if (event instanceof StreamEvent.StreamFailed failed) {
                     errorType = Errors.typeOf(failed.failure().kind());
@@ -71,6 +71,16 @@ public final class SsePump {
     /** How the client went away: it closed the connection, or stopped reading until the watchdog ended the stream. */
     private static String gone(SseChannel channel) {
         return channel.failure() instanceof ClientStalledException ? "client_stalled" : "client_closed";
+    }
+
+    private static boolean isDelta(StreamEvent event) {
+        return event instanceof StreamEvent.BlockDelta
+                || event instanceof StreamEvent.Forwarded f && f.kind() == StreamEvent.Forwarded.Kind.BLOCK_DELTA;
+    }
+
+    private static boolean opensMessage(StreamEvent event) {
+        return event instanceof StreamEvent.MessageStarted
+                || event instanceof StreamEvent.Forwarded f && f.kind() == StreamEvent.Forwarded.Kind.MESSAGE_START;
     }
 
     /** A provider failure that escapes the stream (nothing was sent yet) still ends as an error event. */
