@@ -8,8 +8,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Test classes that must have run (their reports must exist): the container contract tests and the
-# real-client end-to-end tests.
+# Test classes that must have run (their reports must exist): the container contract tests (the
+# bad-input, stuck-reader and security suites among them) and the real-client end-to-end tests.
 required=(
   dev.claudia.router.systemtests.fake.FakeOpenAiContainerTest
   dev.claudia.router.systemtests.contract.RequestTranslationContractTest
@@ -17,6 +17,9 @@ required=(
   dev.claudia.router.systemtests.contract.ErrorContractTest
   dev.claudia.router.systemtests.contract.StreamingContractTest
   dev.claudia.router.systemtests.contract.CountTokensAndModelsContractTest
+  dev.claudia.router.systemtests.contract.BadInputContractTest
+  dev.claudia.router.systemtests.contract.SlowClientFaultTest
+  dev.claudia.router.systemtests.contract.SecurityContractTest
   dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeLongSessionTest

@@ -1,7 +1,10 @@
 package dev.claudia.router.bootstrap;
 
+import dev.claudia.router.adapters.http.BoundPort;
 import dev.claudia.router.adapters.http.HttpSettings;
+import dev.claudia.router.adapters.http.Redactor;
 import dev.claudia.router.adapters.http.ServiceInfo;
+import dev.claudia.router.adapters.http.WriteWatchdog;
 import dev.claudia.router.adapters.provider.tokens.Tokenizers;
 import dev.claudia.router.application.AttemptPolicy;
 import dev.claudia.router.application.ConfiguredRoutes;
@@ -13,6 +16,7 @@ import dev.claudia.router.application.SessionAffinity;
 import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
+import dev.claudia.router.bootstrap.config.Secrets;
 import dev.claudia.router.bootstrap.demo.DemoBackend;
 import dev.claudia.router.bootstrap.demo.DemoLabel;
 import dev.claudia.router.domain.message.RawJson;
@@ -53,12 +57,16 @@ final class Wiring {
 
     /** Everything the HTTP server needs, plus what must be closed with it and what to say at start-up. */
     record Graph(RouteMessage routeMessage, CountTokens countTokens, ModelRoutes routes, RequestLog requestLog,
-                 IdGenerator ids, HttpSettings httpSettings, ServiceInfo info, List<AutoCloseable> resources,
-                 List<String> notes) {}
+                 IdGenerator ids, HttpSettings httpSettings, ServiceInfo info, WriteWatchdog watchdog, BoundPort port,
+                 List<AutoCloseable> resources, List<String> notes) {}
 
     private Wiring() {}
 
-    static Graph build(RouterConfig config, Environment env, Adapters adapters) {
+    /** @param host the interface the router will listen on (a name other than loopback ones is an allowed Host) */
+    static Graph build(RouterConfig config, Environment env, Adapters adapters, String host) {
+        // First of all, so that nothing logged from here on can show a secret.
+        Redactor redactor = Redactor.of(Secrets.all(config, env));
+        Logs.mask(redactor);
         IdGenerator ids = new RandomIdGenerator();
         TokenCounter tokens = Tokenizers.standard();
         Duration readTimeout = Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_READ_TIMEOUT_MS",
@@ -83,9 +91,10 @@ final class Wiring {
                 providers.put(backend.name(), factory(adapters, backend.adapter()).create(new BackendSettings(
                         backend.name(), backend.baseUrl(), key, backend.apiKeyEnv()), backend.options(), services));
             }
-            backendInfo.add(new ServiceInfo.Backend(backend.name(), backend.baseUrl().toString(), backend.apiKeyEnv(),
+            String shownUrl = Redactor.safeUrl(backend.baseUrl());
+            backendInfo.add(new ServiceInfo.Backend(backend.name(), shownUrl, backend.apiKeyEnv(),
                     key != null, demo ? "demo" : "live"));
-            notes.add("backend " + backend.name() + " (" + backend.adapter() + "): " + backend.baseUrl()
+            notes.add("backend " + backend.name() + " (" + backend.adapter() + "): " + shownUrl
                     + (backend.apiKeyEnv() == null ? " (no key configured)"
                     : key != null ? " (" + backend.apiKeyEnv() + " is set)"
                     : demo ? " (" + backend.apiKeyEnv() + " is not set: answered by the DEMO backend)"
@@ -106,12 +115,15 @@ final class Wiring {
         ProviderDirectory providerDirectory = new ProviderDirectory(providers);
         RouteMessage routeMessage = new RouteMessage(routes, providerDirectory, new AttemptPolicy(), tokens, ids,
                 SessionAffinity.remembering(Duration.ofMinutes(config.stickySessionMinutes()), SessionAffinity.MAX_SESSIONS));
-        HttpSettings http = new HttpSettings(HttpSettings.ANTHROPIC_MAX_BODY,
+        HttpSettings http = new HttpSettings(Edge.limits(config.limits()),
                 Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_PING_INTERVAL_MS", "500"))),
-                env.get("CLAUDIA_AUTH_TOKEN").orElse(null));
+                Edge.access(config, env, host), redactor);
+        WriteWatchdog watchdog = new WriteWatchdog(http.limits().writeStallTimeout());
+        resources.add(watchdog);
+        notes.add(Edge.describe(config.limits(), http.access()));
         ServiceInfo info = new ServiceInfo(Version.current(), Instant.now(), backendInfo);
         return new Graph(routeMessage, new CountTokens(tokens, routes, providerDirectory), routes, requestLog, ids, http,
-                info, resources, notes);
+                info, watchdog, new BoundPort(), resources, notes);
     }
 
     private static ProviderFactory factory(Adapters adapters, String name) {

@@ -114,7 +114,7 @@ class ConfigReaderTest {
         List<String> problems = problems("""
                 {"port": 70000, "defaultBackend": "nvidai",
                  "backends": {
-                   "nvidia": {"baseUrl": "ftp://x", "apiKeyEnv": "K", "defaultModel": "m"},
+                   "nvidia": {"baseUrl": "ftp://x", "apiKeyEnv": "NIM_API_KEY", "defaultModel": "m"},
                    "ok": {"baseUrl": "https://ok.example/v1", "defaultModel": "m"}
                  },
                  "modelProfiles": {
@@ -225,5 +225,52 @@ class ConfigReaderTest {
         var routes = Wiring.routes(config, Set.of("nvidia"));
         assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("claude-x", 1, List.of()), () -> 0).primary().backend());
         assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("other", 1, List.of()), () -> 0).primary().backend());
+    }
+
+    @Test
+    void limits_and_access_have_defaults_and_are_validated_with_their_paths() {
+        RouterConfig plain = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + "}");
+        assertEquals(32L * 1024 * 1024, plain.limits().maxBodyBytes());
+        assertEquals(30, plain.limits().receiveTimeoutSeconds());
+        assertEquals(1024, plain.limits().maxConnections());
+        assertEquals(RouterConfig.Access.NONE, plain.access());
+
+        RouterConfig tuned = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"limits\":{\"maxBodyBytes\":1048576,"
+                + "\"maxConcurrentUpstream\":8,\"writeStallTimeoutMs\":5000,\"receiveTimeoutSeconds\":10},"
+                + "\"access\":{\"clientKeys\":[\"0123456789abcdef0123\"],\"allowedHosts\":[\"My-Box.lan\"],"
+                + "\"allowedOrigins\":[\"https://app.example\"]}}");
+        assertEquals(1048576, tuned.limits().maxBodyBytes());
+        assertEquals(8, tuned.limits().maxConcurrentUpstream());
+        assertEquals(List.of("my-box.lan"), tuned.access().allowedHosts());
+        assertEquals("Access[clientKeys=1, allowedHosts=[my-box.lan], allowedOrigins=[https://app.example]]",
+                tuned.access().toString(), "keys are counted, never shown");
+
+        assertEquals(List.of(
+                "config.json: limits.maxBodyBytes: must be between 1024 and 2147483639, got 10",
+                "config.json: limits.maxConcurrentUpstream: must be an integer",
+                "config.json: limits.receiveTimeoutSeconds: must be between 1 and 3600, got 0",
+                "config.json: access.clientKeys.0: must be at least 16 characters (for example the output of: openssl rand -hex 24)",
+                "config.json: access.allowedHosts.0: must be a host name without scheme or port, got 'http://x:1'",
+                "config.json: access.allowedOrigins.0: '*' would let any web page use the router; name the origin, e.g. https://app.example",
+                "config.json: access.allowedOrigins.1: must be an origin like https://app.example or http://localhost:3000, got 'https://a.example/path'"),
+                problems("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"limits\":{\"maxBodyBytes\":10,"
+                        + "\"maxConcurrentUpstream\":\"many\",\"receiveTimeoutSeconds\":0},\"access\":{\"clientKeys\":[\"short-key\"],"
+                        + "\"allowedHosts\":[\"http://x:1\"],\"allowedOrigins\":[\"*\",\"https://a.example/path\"]}}"));
+        assertTrue(problems("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"limits\":{\"maxBodyBytes\":2097152,"
+                + "\"maxBodyBytesInFlight\":1048576}}").getFirst().contains("limits.maxBodyBytesInFlight: must be at least"));
+    }
+
+    @Test
+    void api_key_env_may_only_name_a_variable_that_looks_like_a_key() {
+        for (String name : List.of("HOME", "PATH", "AWS_REGION", "nvidia_api_key", "CLAUDIA_AUTH_TOKEN")) {
+            List<String> problems = problems("{\"defaultBackend\":\"b\",\"backends\":{\"b\":{\"baseUrl\":\"https://h/v1\","
+                    + "\"apiKeyEnv\":\"" + name + "\",\"defaultModel\":\"m\"}}}");
+            assertEquals(List.of("config.json: backends.b.apiKeyEnv: must name a variable that holds a provider key: upper "
+                    + "case, ending in _API_KEY, _KEY or _TOKEN, and not a CLAUDIA_ variable (got '" + name + "')"), problems);
+        }
+        for (String name : List.of("GROQ_API_KEY", "HF_TOKEN", "MISTRAL_KEY")) {
+            parse("{\"defaultBackend\":\"b\",\"backends\":{\"b\":{\"baseUrl\":\"https://h/v1\",\"apiKeyEnv\":\"" + name
+                    + "\",\"defaultModel\":\"m\"}}}");
+        }
     }
 }

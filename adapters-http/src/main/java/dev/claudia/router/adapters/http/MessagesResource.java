@@ -2,6 +2,7 @@ package dev.claudia.router.adapters.http;
 
 import dev.claudia.router.adapters.http.mapping.BodyReader;
 import dev.claudia.router.adapters.http.mapping.Errors;
+import dev.claudia.router.adapters.http.mapping.RequestChecks;
 import dev.claudia.router.adapters.http.mapping.RequestReader;
 import dev.claudia.router.adapters.http.mapping.ResponseWriter;
 import dev.claudia.router.adapters.http.mapping.VerbatimBody;
@@ -44,6 +45,9 @@ import java.util.stream.Collectors;
  * read as JSON whatever their declared type (curl's default is form-encoded), and the answer's
  * type is chosen by the request's {@code stream} flag, not by {@code Accept} (Claude Code sends
  * {@code accept: application/json} even when it streams).
+ *
+ * <p>Every request is admitted first ({@link Admission}): a message takes one of the provider slots
+ * until its answer is made or its stream ends, and its body's bytes count until then too.
  */
 @Path("v1/messages")
 @Singleton
@@ -55,6 +59,8 @@ public final class MessagesResource {
     private final RouteMessage route;
     private final CountTokens countTokens;
     private final BodyReader bodies;
+    private final RequestChecks checks;
+    private final Admission admission;
     private final KeepAlive keepAlive;
     private final SsePump pump;
 
@@ -62,7 +68,10 @@ public final class MessagesResource {
     public MessagesResource(RouteMessage route, CountTokens countTokens, HttpSettings settings) {
         this.route = route;
         this.countTokens = countTokens;
-        this.bodies = new BodyReader(Json.MAPPER, settings.maxBodyBytes());
+        InboundLimits limits = settings.limits();
+        this.bodies = new BodyReader(Json.MAPPER, limits.maxBodyBytes(), limits.maxJsonDepth());
+        this.checks = new RequestChecks(limits.maxTools(), limits.maxToolSchemaChars());
+        this.admission = new Admission(limits);
         this.keepAlive = new KeepAlive(settings.pingInterval());
         this.pump = new SsePump(new SseFrames(Json.MAPPER), keepAlive);
     }
@@ -70,10 +79,14 @@ public final class MessagesResource {
     @POST
     public Response create(InputStream body, @Context ContainerRequestContext context) {
         RequestTrace trace = RequestTracing.of(context);
+        Admission.Ticket ticket = admission.enter(true);
+        boolean handedToStream = false;
         try {
-            MessageRequest request = read(body, context, trace, false);
+            MessageRequest request = read(body, context, trace, false, ticket);
             if (request.stream()) {
-                return stream(request, trace);
+                Response streaming = stream(request, trace, ticket);
+                handedToStream = true;
+                return streaming;
             }
             MessageResponse answer = route.complete(request, trace);
             Object entity = answer.verbatim() != null ? new VerbatimBody(answer.verbatim(), null)
@@ -81,6 +94,10 @@ public final class MessagesResource {
             return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (ProviderException e) {
             return Errors.from(e.failure()).toResponse();
+        } finally {
+            if (!handedToStream) {
+                ticket.close();
+            }
         }
     }
 
@@ -88,9 +105,11 @@ public final class MessagesResource {
     @Path("count_tokens")
     public Response countTokens(InputStream body, @Context ContainerRequestContext context) {
         RequestTrace trace = RequestTracing.of(context);
-        MessageRequest request = read(body, context, trace, true);
-        return Response.ok(new ListBodies.TokenCount(countTokens.count(request, trace)), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        try (Admission.Ticket ticket = admission.enter(false)) {
+            MessageRequest request = read(body, context, trace, true, ticket);
+            return Response.ok(new ListBodies.TokenCount(countTokens.count(request, trace)),
+                    MediaType.APPLICATION_JSON_TYPE).build();
+        }
     }
 
     @PreDestroy
@@ -98,10 +117,16 @@ public final class MessagesResource {
         keepAlive.close();
     }
 
-    private Response stream(MessageRequest request, RequestTrace trace) {
+    private Response stream(MessageRequest request, RequestTrace trace, Admission.Ticket ticket) {
         EventStream events = route.stream(request, trace);
         trace.deferFinish();
-        StreamingOutput output = out -> pump.pump(events, out, trace);
+        StreamingOutput output = out -> {
+            try {
+                pump.pump(events, out, trace);
+            } finally {
+                ticket.close();
+            }
+        };
         return Response.ok(output, EVENT_STREAM)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no")
@@ -109,12 +134,13 @@ public final class MessagesResource {
     }
 
     private MessageRequest read(InputStream body, ContainerRequestContext context, RequestTrace trace,
-                                boolean countTokensOnly) {
-        BodyReader.Body read = bodies.readBody(body, context.getLength());
+                                boolean countTokensOnly, Admission.Ticket ticket) {
+        // The header as sent: Jersey's getLength() reads it as an int and fails on lengths over 2 GB.
+        BodyReader.Body read = bodies.readBody(body, context.getHeaderString("Content-Length"), ticket);
         String beta = context.getHeaderString("anthropic-beta");
-        return RequestReader.read(read.json(), betas(beta), countTokensOnly, trace)
-                .withClient(client(context))
-                .withOriginal(Verbatim.wrap(read.bytes(), forwardable(context)));
+        MessageRequest request = RequestReader.read(read.json(), betas(beta), countTokensOnly, trace);
+        checks.check(read.json(), request);
+        return request.withClient(client(context)).withOriginal(Verbatim.wrap(read.bytes(), forwardable(context)));
     }
 
     /** What Claude Code says about the request beside its body: its session, and the subagent sending it. */

@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The HTTP adapter on a real JDK HTTP server, with the real use case and a scripted provider. */
@@ -38,8 +37,11 @@ final class TestServer implements AutoCloseable {
     final HttpServer server;
     final URI base;
     final HttpClient client = HttpClient.newHttpClient();
+    final WriteWatchdog watchdog;
 
     TestServer(ChatProvider provider, HttpSettings settings) {
+        watchdog = new WriteWatchdog(settings.limits().writeStallTimeout());
+        BoundPort port = new BoundPort();
         Route route = new Route("*", "defaultBackend", "fake", "fake-model", RetryPolicy.of(1, 0),
                 RawJson.EMPTY_OBJECT, Capabilities.DEFAULT);
         Map<String, ConfiguredRoutes.Entry> table = new LinkedHashMap<>();
@@ -91,11 +93,14 @@ final class TestServer implements AutoCloseable {
                 bind(ids).to(IdGenerator.class);
                 bind(settings).to(HttpSettings.class);
                 bind(info).to(ServiceInfo.class);
+                bind(watchdog).to(WriteWatchdog.class);
+                bind(port).to(BoundPort.class);
             }
         });
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, false);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(BlockingIo.executor("test-http"));
+        port.set(server.getAddress().getPort());
         server.start();
         base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -117,5 +122,6 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        watchdog.close();
     }
 }

@@ -42,11 +42,14 @@ public final class ConfigReader {
             .build();
 
     private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap",
-            "routingRules", "stickySessionMinutes");
+            "routingRules", "stickySessionMinutes", "limits", "access");
     private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options");
     private static final Set<String> PROFILE = Set.of("backend", "providerModel", "retryAttempts", "retryBaseDelayMs",
             "extraBody", "notes", "capabilities", "options", "fallbacks", "contextWindow", "maxOutputTokens");
     private static final Set<String> MAPPING = Set.of("backend", "model");
+    /** apiKeyEnv may only name variables that look like keys, so a config cannot send PATH, HOME or such upstream. */
+    private static final java.util.regex.Pattern KEY_VARIABLE =
+            java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*_(API_KEY|KEY|TOKEN)");
 
     private final String file;
     private final List<String> problems = new ArrayList<>();
@@ -122,10 +125,13 @@ public final class ConfigReader {
         Map<String, RouterConfig.Mapping> modelMap = modelMap(root.get("modelMap"), backends);
         checkFallbacks(profiles);
         List<RoutingRule> rules = new RoutingRulesReader(this::problem).read(root.get("routingRules"), profiles, modelMap);
+        ServerSettingsReader server = new ServerSettingsReader(this::problem, this::warn);
+        RouterConfig.Limits limits = server.limits(root.get("limits"));
+        RouterConfig.Access access = server.access(root.get("access"));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap, rules, stickyMinutes);
+        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap, rules, stickyMinutes, limits, access);
     }
 
     private Map<String, RouterConfig.Backend> backends(JsonNode node) {
@@ -144,6 +150,11 @@ public final class ConfigReader {
             unknownKeys(e.getValue(), path, BACKEND);
             URI baseUrl = url(e.getValue().get("baseUrl"), path + ".baseUrl");
             String keyEnv = text(e.getValue().get("apiKeyEnv"), path + ".apiKeyEnv", false);
+            if (keyEnv != null && (!KEY_VARIABLE.matcher(keyEnv).matches() || keyEnv.startsWith("CLAUDIA_"))) {
+                problem(path + ".apiKeyEnv", "must name a variable that holds a provider key: upper case, ending in "
+                        + "_API_KEY, _KEY or _TOKEN, and not a CLAUDIA_ variable (got '" + keyEnv + "')");
+                keyEnv = null;
+            }
             String defaultModel = text(e.getValue().get("defaultModel"), path + ".defaultModel", false);
             AdapterOptionsReader.Selection adapter = adapterOptions.backend(e.getKey(), e.getValue(), path);
             adapterOf.put(e.getKey(), adapter);

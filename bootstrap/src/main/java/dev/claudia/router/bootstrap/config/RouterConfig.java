@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public record RouterConfig(Path source, int port, String defaultBackend, Map<String, Backend> backends,
                            Map<String, Profile> profiles, Map<String, Mapping> modelMap, List<RoutingRule> routingRules,
-                           int stickySessionMinutes) {
+                           int stickySessionMinutes, Limits limits, Access access) {
 
     /** The maps keep config.json's order (it is the order of /v1/models and of the start-up log). */
     public RouterConfig {
@@ -69,4 +69,32 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
 
     /** Legacy {@code modelMap.<alias>}: just a backend and a model. */
     public record Mapping(String alias, String backend, String model) {}
+
+    /**
+     * {@code limits}: what clients may ask of the router (docs/configuration.md). The last four
+     * bound the JDK HTTP server itself and apply once per process (its settings are read once).
+     */
+    public record Limits(long maxBodyBytes, long maxBodyBytesInFlight, int maxConcurrentUpstream, long writeStallTimeoutMs,
+                         int maxJsonDepth, int maxTools, int maxToolSchemaChars, int maxConnections,
+                         int receiveTimeoutSeconds) {}
+
+    /**
+     * {@code access}: client keys, and the hosts and web origins allowed besides the loopback ones
+     * (docs/security.md). The keys are secrets: toString shows how many, never which.
+     */
+    public record Access(List<String> clientKeys, List<String> allowedHosts, List<String> allowedOrigins) {
+        public static final Access NONE = new Access(List.of(), List.of(), List.of());
+
+        public Access {
+            clientKeys = List.copyOf(clientKeys);
+            allowedHosts = List.copyOf(allowedHosts);
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+
+        @Override
+        public String toString() {
+            return "Access[clientKeys=" + clientKeys.size() + ", allowedHosts=" + allowedHosts + ", allowedOrigins="
+                    + allowedOrigins + "]";
+        }
+    }
 }

@@ -212,5 +212,11 @@ public final class Script {
             node.put("delayMs", millis);
             return this;
         }
+
+        /** Sends the frame this many times (with its delay before each). */
+        public Frame repeat(int times) {
+            node.put("repeat", times);
+            return this;
+        }
     }
 }

@@ -20,12 +20,16 @@ public final class ApiError extends RuntimeException {
     private final transient Map<String, String> headers;
     private final transient Verbatim body;
 
+    /** Longer messages are cut: a message may quote what the client sent, and that can be megabytes. */
+    static final int MAX_MESSAGE = 2000;
+
     public ApiError(int status, String type, String message, Map<String, String> headers) {
         this(status, type, message, headers, null);
     }
 
     private ApiError(int status, String type, String message, Map<String, String> headers, Verbatim body) {
-        super(message, null, false, false);
+        super(message != null && message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message,
+                null, false, false);
         this.status = status;
         this.type = type;
         this.headers = Map.copyOf(headers);
