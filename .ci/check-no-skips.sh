@@ -8,8 +8,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Test classes that must have run (their reports must exist): the container contract tests and the
-# real-client end-to-end tests.
+# Test classes that must have run (their reports must exist): the container contract tests (the
+# bad-input, stuck-reader and security suites among them) and the real-client end-to-end tests.
 required=(
   dev.claudia.router.systemtests.fake.FakeOpenAiContainerTest
   dev.claudia.router.systemtests.contract.RequestTranslationContractTest
@@ -17,7 +17,15 @@ required=(
   dev.claudia.router.systemtests.contract.ErrorContractTest
   dev.claudia.router.systemtests.contract.StreamingContractTest
   dev.claudia.router.systemtests.contract.CountTokensAndModelsContractTest
+  dev.claudia.router.systemtests.contract.BadInputContractTest
+  dev.claudia.router.systemtests.contract.SlowClientFaultTest
+  dev.claudia.router.systemtests.contract.SecurityContractTest
+  dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
+  dev.claudia.router.systemtests.e2e.ClaudeCodeLongSessionTest
+  dev.claudia.router.systemtests.e2e.ClaudeCodeModelSwitchTest
+  dev.claudia.router.systemtests.e2e.ClaudeAgentSdkEndToEndTest
+  dev.claudia.router.systemtests.e2e.VercelAiSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.AnthropicSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.ModulePathLaunchTest
   dev.claudia.router.systemtests.e2e.LauncherTest
@@ -39,7 +47,8 @@ for class in "${required[@]}"; do
   fi
 done
 
-reports=(*/target/surefire-reports/TEST-*.xml)
+# Modules one level down too (adapters-provider/spi, /support, /openai, ...).
+reports=(*/target/surefire-reports/TEST-*.xml */*/target/surefire-reports/TEST-*.xml)
 if [ ${#reports[@]} -eq 0 ]; then
   echo "check-no-skips: no test reports at all" >&2
   exit 1

@@ -15,7 +15,9 @@ import java.util.function.Function;
  * {@code ENDED}. A failure while awaiting content closes the provider stream and opens another
  * (same route after a backoff, or the next route); the caller just sees content arrive later, and
  * the replacement's own {@code message_start} is swallowed. A failure after the commit becomes the
- * stream's last event, an error, because retrying would repeat or contradict what was sent.
+ * stream's last event, an error, because retrying would repeat or contradict what was sent. A
+ * pass-through adapter's {@link StreamEvent.Forwarded} events follow the same rule by their kind, so
+ * routes of any adapter can replace one another before the commit.
  */
 final class ResilientEventStream implements EventStream {
 
@@ -78,6 +80,12 @@ final class ResilientEventStream implements EventStream {
                     end();
                     return stopped;
                 }
+                case StreamEvent.Forwarded forwarded -> {
+                    StreamEvent out = forwarded(forwarded);
+                    if (out != null) {
+                        return out;
+                    }
+                }
                 default -> {
                     commit();
                     return event;
@@ -102,6 +110,32 @@ final class ResilientEventStream implements EventStream {
     private void end() {
         state = State.ENDED;
         upstream.close();
+    }
+
+    /**
+     * A provider's own event, classified the same way as ours: its message_start opens the answer
+     * (or is swallowed after a replacement), pings pass, message_delta carries the usage for the
+     * log, message_stop ends; anything else, unknown events included, commits.
+     */
+    private StreamEvent forwarded(StreamEvent.Forwarded event) {
+        switch (event.kind()) {
+            case MESSAGE_START -> {
+                if (messageStarted) {
+                    return null;
+                }
+                messageStarted = true;
+            }
+            case PING -> { }
+            case MESSAGE_DELTA -> {
+                commit();
+                if (event.usage() != null) {
+                    trace.usage(event.usage(), event.stopReason());
+                }
+            }
+            case MESSAGE_STOP -> end();
+            default -> commit();
+        }
+        return event;
     }
 
     private StreamEvent pull() {

@@ -23,6 +23,9 @@ import java.util.function.IntSupplier;
  * <p>A provider that cannot stream still serves streaming callers (events are synthesized from its
  * whole answer), and a provider that only streams still serves whole-answer callers (its stream
  * is folded), so callers never need to know.
+ *
+ * <p>Each attempt is first fitted to its route's declared window ({@link WindowGuard}), and a
+ * client session stays on the route that served it ({@link SessionAffinity}).
  */
 public final class RouteMessage {
 
@@ -31,14 +34,23 @@ public final class RouteMessage {
     private final AttemptPolicy policy;
     private final TokenCounter tokens;
     private final IdGenerator ids;
+    private final SessionAffinity affinity;
+    private final WindowGuard window;
 
     public RouteMessage(ModelRoutes routes, ProviderDirectory providers, AttemptPolicy policy, TokenCounter tokens,
                         IdGenerator ids) {
+        this(routes, providers, policy, tokens, ids, SessionAffinity.OFF);
+    }
+
+    public RouteMessage(ModelRoutes routes, ProviderDirectory providers, AttemptPolicy policy, TokenCounter tokens,
+                        IdGenerator ids, SessionAffinity affinity) {
         this.routes = routes;
         this.providers = providers;
         this.policy = policy;
         this.tokens = tokens;
         this.ids = ids;
+        this.affinity = affinity;
+        this.window = new WindowGuard(tokens);
     }
 
     /** A whole message; throws {@link ProviderException} when every attempt failed. */
@@ -75,12 +87,15 @@ public final class RouteMessage {
 
     private RouteAttempts start(MessageRequest request, IntSupplier promptTokens, RequestTrace trace) {
         trace.request(request);
-        RoutePlan plan = routes.planFor(request, promptTokens);
+        RoutePlan configured = routes.planFor(request, promptTokens);
+        String session = request.client().sessionId();
+        RoutePlan plan = affinity.apply(session, configured);
         trace.routedBy(plan.rule());
-        return new RouteAttempts(plan, policy, trace);
+        return new RouteAttempts(plan, policy, trace, served -> affinity.served(session, configured, served));
     }
 
-    private MessageResponse completeOnce(ProviderCall call) {
+    private MessageResponse completeOnce(ProviderCall unfitted) {
+        ProviderCall call = window.fit(unfitted);
         Route route = call.route();
         ChatProvider provider = providers.forBackend(route.backend());
         return switch (route.capabilities().streaming()) {
@@ -89,7 +104,8 @@ public final class RouteMessage {
         };
     }
 
-    private EventStream streamOnce(ProviderCall call) {
+    private EventStream streamOnce(ProviderCall unfitted) {
+        ProviderCall call = window.fit(unfitted);
         Route route = call.route();
         ChatProvider provider = providers.forBackend(route.backend());
         return switch (route.capabilities().streaming()) {

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /** A provider whose answers are scripted per call: succeed, fail, or fail after K stream events. */
@@ -26,6 +27,7 @@ final class ScriptedProvider implements ChatProvider {
     private final Deque<Function<ProviderCall, Object>> script = new ArrayDeque<>();
     final List<ProviderCall> calls = new ArrayList<>();
     final List<String> closed = new ArrayList<>();
+    private Function<ProviderCall, OptionalInt> count = call -> OptionalInt.empty();
 
     ScriptedProvider answers(String text) {
         script.add(call -> message(call, text));
@@ -45,6 +47,30 @@ final class ScriptedProvider implements ChatProvider {
     ScriptedProvider streamsThenFails(String text, int events, FailureKind kind) {
         script.add(call -> new Broken(MessageEvents.of(message(call, text)).subList(0, events), kind));
         return this;
+    }
+
+    /** A stream of exactly these events (e.g. a pass-through adapter's forwarded frames), then its end. */
+    ScriptedProvider streams(List<StreamEvent> events) {
+        script.add(call -> new Broken(events, null));
+        return this;
+    }
+
+    /** A stream of these events, then a failure of {@code kind}. */
+    ScriptedProvider streamsThenFails(List<StreamEvent> events, FailureKind kind) {
+        script.add(call -> new Broken(events, kind));
+        return this;
+    }
+
+    /** What {@link #countTokens} answers: a number, empty (the provider cannot count), or a failure. */
+    ScriptedProvider counts(Function<ProviderCall, OptionalInt> count) {
+        this.count = count;
+        return this;
+    }
+
+    @Override
+    public OptionalInt countTokens(ProviderCall call) {
+        calls.add(call);
+        return count.apply(call);
     }
 
     @Override
@@ -100,6 +126,9 @@ final class ScriptedProvider implements ChatProvider {
                 @Override
                 public StreamEvent next() {
                     if (left.isEmpty()) {
+                        if (kind == null) {
+                            return null;
+                        }
                         throw new ProviderException(ProviderFailure.of(kind, "fake", "died mid-stream"));
                     }
                     return left.poll();

@@ -1,11 +1,14 @@
 package dev.claudia.router.bootstrap;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.claudia.router.adapters.http.BlockingIo;
 import dev.claudia.router.adapters.http.HttpAdapter;
 import dev.claudia.router.adapters.http.ServiceInfo;
+import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
+import dev.claudia.router.bootstrap.config.Secrets;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -13,10 +16,10 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * A running router: Jersey on the JDK HTTP server, one virtual thread per request. Also the entry
+ * A running router: Jersey on the JDK HTTP server, one thread per request (virtual from JDK 24 on,
+ * see {@link BlockingIo}). Also the entry
  * point for embedding and for the system tests, which start routers in-process.
  */
 public final class ClaudiaServer implements AutoCloseable {
@@ -35,19 +38,25 @@ public final class ClaudiaServer implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
-    /** Reads the config, wires everything and starts listening; throws ConfigException on a bad config. */
+    /**
+     * Reads the config, wires everything and starts listening; throws ConfigException on a bad config,
+     * and when asked to listen beyond the loopback interface without client keys.
+     */
     public static ClaudiaServer start(ServerOptions options) {
-        Tuning.apply();
         Environment env = new Environment(options.environment());
-        RouterConfig config = ConfigReader.read(options.configFile(), w -> LOG.log(Level.WARNING, w));
-        Wiring.Graph graph = Wiring.build(config, env);
+        Adapters adapters = Adapters.installed();
+        RouterConfig config = ConfigReader.read(options.configFile(), adapters, w -> LOG.log(Level.WARNING, w));
         String host = options.host() != null ? options.host() : env.getOr("CLAUDIA_HOST", "127.0.0.1");
+        BindPolicy.check(host, Secrets.clientKeys(config, env));
+        Tuning.apply(config.limits()).forEach(w -> LOG.log(Level.WARNING, w));
+        Wiring.Graph graph = Wiring.build(config, env, adapters, host);
         int port = options.port() != null ? options.port() : config.port();
         ResourceConfig resources = HttpAdapter.register(new ResourceConfig()).register(new JerseyBinder(graph));
         HttpServer server = JdkHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
                 resources, false);
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService executor = BlockingIo.executor("claudia-http");
         server.setExecutor(executor);
+        graph.port().set(server.getAddress().getPort());
         server.start();
         URI base = URI.create("http://" + host + ":" + server.getAddress().getPort());
         LOG.log(Level.INFO, "Claudia Router " + graph.info().version() + " listening on " + base + " (config "

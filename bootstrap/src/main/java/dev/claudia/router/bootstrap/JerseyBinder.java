@@ -1,7 +1,9 @@
 package dev.claudia.router.bootstrap;
 
+import dev.claudia.router.adapters.http.BoundPort;
 import dev.claudia.router.adapters.http.HttpSettings;
 import dev.claudia.router.adapters.http.ServiceInfo;
+import dev.claudia.router.adapters.http.WriteWatchdog;
 import dev.claudia.router.application.CountTokens;
 import dev.claudia.router.application.RequestLog;
 import dev.claudia.router.application.RouteMessage;
@@ -30,5 +32,7 @@ final class JerseyBinder extends AbstractBinder {
         bind(graph.ids()).to(IdGenerator.class);
         bind(graph.httpSettings()).to(HttpSettings.class);
         bind(graph.info()).to(ServiceInfo.class);
+        bind(graph.watchdog()).to(WriteWatchdog.class);
+        bind(graph.port()).to(BoundPort.class);
     }
 }

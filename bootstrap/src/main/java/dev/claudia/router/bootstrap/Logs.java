@@ -1,5 +1,7 @@
 package dev.claudia.router.bootstrap;
 
+import dev.claudia.router.adapters.http.Redactor;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -17,11 +19,28 @@ import java.util.logging.Logger;
 /**
  * One line per log record on standard error (or a file): time, level, logger, message (and a stack trace
  * only for real errors). {@code LOG_LEVEL} is error, warn, info (default), debug or trace.
- * Jersey's own chatter is held at warnings unless debugging.
+ * Jersey's own chatter is held at warnings unless debugging. Every line, whoever logs it (the router,
+ * Jersey, the JDK), passes through the {@link Redactor} of every router started in this process.
  */
 public final class Logs {
 
+    private static volatile Redactor secrets = Redactor.none();
+
     private Logs() {}
+
+    /**
+     * Adds these secrets to what is masked in every log line from now on, and makes sure every
+     * handler of the root logger masks them, also when the router is embedded and logging was not
+     * set up through {@link #configure}.
+     */
+    public static synchronized void mask(Redactor more) {
+        secrets = secrets.and(more);
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (!(handler.getFormatter() instanceof Masking)) {
+                handler.setFormatter(new Masking(handler.getFormatter()));
+            }
+        }
+    }
 
     /** Logs to standard error (the router in the foreground). */
     public static void configure(String level) {
@@ -35,6 +54,7 @@ public final class Logs {
     }
 
     private static void install(Level root, Handler handler) {
+        handler.setFormatter(new Masking(handler.getFormatter()));
         LogManager.getLogManager().reset();
         Logger rootLogger = Logger.getLogger("");
         rootLogger.setLevel(root);
@@ -81,6 +101,30 @@ public final class Logs {
         @Override
         public synchronized void close() {
             flush();
+        }
+    }
+
+    /** Formats with another formatter, then masks the secrets in the whole text (stack traces included). */
+    private static final class Masking extends Formatter {
+        private final Formatter formatter;
+
+        Masking(Formatter formatter) {
+            this.formatter = formatter == null ? new java.util.logging.SimpleFormatter() : formatter;
+        }
+
+        @Override
+        public String format(LogRecord record) {
+            return secrets.redact(formatter.format(record));
+        }
+
+        @Override
+        public String getHead(Handler h) {
+            return formatter.getHead(h);
+        }
+
+        @Override
+        public String getTail(Handler h) {
+            return formatter.getTail(h);
         }
     }
 

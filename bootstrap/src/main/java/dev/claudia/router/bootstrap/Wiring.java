@@ -1,18 +1,22 @@
 package dev.claudia.router.bootstrap;
 
+import dev.claudia.router.adapters.http.BoundPort;
 import dev.claudia.router.adapters.http.HttpSettings;
+import dev.claudia.router.adapters.http.Redactor;
 import dev.claudia.router.adapters.http.ServiceInfo;
-import dev.claudia.router.adapters.provider.OpenAiProviders;
-import dev.claudia.router.adapters.provider.ProviderSettings;
-import dev.claudia.router.adapters.provider.Tokenizers;
+import dev.claudia.router.adapters.http.WriteWatchdog;
+import dev.claudia.router.adapters.provider.tokens.Tokenizers;
 import dev.claudia.router.application.AttemptPolicy;
 import dev.claudia.router.application.ConfiguredRoutes;
 import dev.claudia.router.application.CountTokens;
 import dev.claudia.router.application.ProviderDirectory;
 import dev.claudia.router.application.RequestLog;
 import dev.claudia.router.application.RouteMessage;
+import dev.claudia.router.application.SessionAffinity;
+import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
+import dev.claudia.router.bootstrap.config.Secrets;
 import dev.claudia.router.bootstrap.demo.DemoBackend;
 import dev.claudia.router.bootstrap.demo.DemoLabel;
 import dev.claudia.router.domain.message.RawJson;
@@ -23,7 +27,11 @@ import dev.claudia.router.domain.port.TokenCounter;
 import dev.claudia.router.domain.routing.Capabilities;
 import dev.claudia.router.domain.routing.RetryPolicy;
 import dev.claudia.router.domain.routing.Route;
+import dev.claudia.router.provider.spi.BackendSettings;
+import dev.claudia.router.provider.spi.ProviderFactory;
+import dev.claudia.router.provider.spi.ProviderServices;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +43,9 @@ import java.util.Set;
 
 /**
  * Builds the whole object graph by hand, with {@code new}, in one place: what talks to what is
- * readable here and nowhere else.
+ * readable here and nowhere else. Providers come from the adapters installed on the module path
+ * ({@link Adapters}, found by {@code ServiceLoader}): each backend's {@code adapter} names the
+ * factory that makes its provider.
  */
 final class Wiring {
 
@@ -47,19 +57,25 @@ final class Wiring {
 
     /** Everything the HTTP server needs, plus what must be closed with it and what to say at start-up. */
     record Graph(RouteMessage routeMessage, CountTokens countTokens, ModelRoutes routes, RequestLog requestLog,
-                 IdGenerator ids, HttpSettings httpSettings, ServiceInfo info, List<AutoCloseable> resources,
-                 List<String> notes) {}
+                 IdGenerator ids, HttpSettings httpSettings, ServiceInfo info, WriteWatchdog watchdog, BoundPort port,
+                 List<AutoCloseable> resources, List<String> notes) {}
 
     private Wiring() {}
 
-    static Graph build(RouterConfig config, Environment env) {
+    /** @param host the interface the router will listen on (a name other than loopback ones is an allowed Host) */
+    static Graph build(RouterConfig config, Environment env, Adapters adapters, String host) {
+        // First of all, so that nothing logged from here on can show a secret.
+        Redactor redactor = Redactor.of(Secrets.all(config, env));
+        Logs.mask(redactor);
         IdGenerator ids = new RandomIdGenerator();
         TokenCounter tokens = Tokenizers.standard();
         Duration readTimeout = Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_READ_TIMEOUT_MS",
                 Long.toString(DEFAULT_READ_TIMEOUT_MS))));
         boolean demoAllowed = !env.getOr("CLAUDIA_DEMO", "on").equalsIgnoreCase("off");
+        ProviderServices services = new ProviderServices(ids, tokens, Clock.systemUTC(), CONNECT_TIMEOUT, readTimeout);
 
         List<String> notes = new ArrayList<>();
+        notes.add("provider adapters: " + String.join(", ", adapters.names()));
         List<AutoCloseable> resources = new ArrayList<>();
         Map<String, ChatProvider> providers = new LinkedHashMap<>();
         Set<String> demoBackends = new LinkedHashSet<>();
@@ -72,12 +88,13 @@ final class Wiring {
                 demoBackends.add(backend.name());
                 missingKeys.add(backend.apiKeyEnv());
             } else {
-                providers.put(backend.name(), OpenAiProviders.create(new ProviderSettings(backend.name(),
-                        backend.baseUrl(), key, backend.apiKeyEnv(), CONNECT_TIMEOUT, readTimeout), ids, tokens));
+                providers.put(backend.name(), factory(adapters, backend.adapter()).create(new BackendSettings(
+                        backend.name(), backend.baseUrl(), key, backend.apiKeyEnv()), backend.options(), services));
             }
-            backendInfo.add(new ServiceInfo.Backend(backend.name(), backend.baseUrl().toString(), backend.apiKeyEnv(),
+            String shownUrl = Redactor.safeUrl(backend.baseUrl());
+            backendInfo.add(new ServiceInfo.Backend(backend.name(), shownUrl, backend.apiKeyEnv(),
                     key != null, demo ? "demo" : "live"));
-            notes.add("backend " + backend.name() + ": " + backend.baseUrl()
+            notes.add("backend " + backend.name() + " (" + backend.adapter() + "): " + shownUrl
                     + (backend.apiKeyEnv() == null ? " (no key configured)"
                     : key != null ? " (" + backend.apiKeyEnv() + " is set)"
                     : demo ? " (" + backend.apiKeyEnv() + " is not set: answered by the DEMO backend)"
@@ -86,8 +103,8 @@ final class Wiring {
         if (!demoBackends.isEmpty()) {
             DemoBackend demo = DemoBackend.start(missingKeys);
             resources.add(demo);
-            providers.put(DEMO, new DemoLabel(OpenAiProviders.create(new ProviderSettings(DEMO, demo.baseUrl(), null,
-                    null, CONNECT_TIMEOUT, readTimeout), ids, tokens)));
+            providers.put(DEMO, new DemoLabel(factory(adapters, Adapters.DEFAULT).create(new BackendSettings(DEMO,
+                    demo.baseUrl(), null, null), RawJson.EMPTY_OBJECT, services)));
             notes.add("DEMO MODE: requests for " + String.join(", ", demoBackends) + " are answered by the built-in demo "
                     + "backend at " + demo.baseUrl() + " (response model names start with '" + DemoLabel.PREFIX
                     + "'). Set " + String.join(" / ", missingKeys) + " to use the real provider, or CLAUDIA_DEMO=off.");
@@ -95,13 +112,23 @@ final class Wiring {
 
         ConfiguredRoutes routes = routes(config, demoBackends);
         RequestLog requestLog = RequestLog.standard(env.getOr("CLAUDIA_LOG_PROMPTS", "false").equalsIgnoreCase("true"));
-        RouteMessage routeMessage = new RouteMessage(routes, new ProviderDirectory(providers), new AttemptPolicy(),
-                tokens, ids);
-        HttpSettings http = new HttpSettings(HttpSettings.ANTHROPIC_MAX_BODY,
+        ProviderDirectory providerDirectory = new ProviderDirectory(providers);
+        RouteMessage routeMessage = new RouteMessage(routes, providerDirectory, new AttemptPolicy(), tokens, ids,
+                SessionAffinity.remembering(Duration.ofMinutes(config.stickySessionMinutes()), SessionAffinity.MAX_SESSIONS));
+        HttpSettings http = new HttpSettings(Edge.limits(config.limits()),
                 Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_PING_INTERVAL_MS", "500"))),
-                env.get("CLAUDIA_AUTH_TOKEN").orElse(null));
+                Edge.access(config, env, host), redactor);
+        WriteWatchdog watchdog = new WriteWatchdog(http.limits().writeStallTimeout());
+        resources.add(watchdog);
+        notes.add(Edge.describe(config.limits(), http.access()));
         ServiceInfo info = new ServiceInfo(Version.current(), Instant.now(), backendInfo);
-        return new Graph(routeMessage, new CountTokens(tokens), routes, requestLog, ids, http, info, resources, notes);
+        return new Graph(routeMessage, new CountTokens(tokens, routes, providerDirectory), routes, requestLog, ids, http,
+                info, watchdog, new BoundPort(), resources, notes);
+    }
+
+    private static ProviderFactory factory(Adapters adapters, String name) {
+        return adapters.get(name).orElseThrow(() -> new IllegalStateException("adapter '" + name
+                + "' is not installed (installed: " + String.join(", ", adapters.names()) + ")"));
     }
 
     /**
@@ -112,9 +139,9 @@ final class Wiring {
         Map<String, ConfiguredRoutes.Entry> byModel = new LinkedHashMap<>();
         config.profiles().forEach((alias, profile) -> {
             List<Route> chain = new ArrayList<>();
-            chain.add(route(profile, demoBackends));
+            chain.add(route(config, profile, demoBackends));
             for (String fallback : profile.fallbacks()) {
-                chain.add(route(config.profiles().get(fallback), demoBackends));
+                chain.add(route(config, config.profiles().get(fallback), demoBackends));
             }
             byModel.put(alias, new ConfiguredRoutes.Entry("modelProfiles", chain,
                     profile.providerModel() + " via " + profile.backend()));
@@ -129,10 +156,17 @@ final class Wiring {
         return new ConfiguredRoutes(byModel, defaultRoute, config.routingRules());
     }
 
-    private static Route route(RouterConfig.Profile profile, Set<String> demoBackends) {
+    /**
+     * A profile's route. A route sent to the demo backend (an {@code openai-chat} server) keeps its
+     * options only when they were meant for that adapter.
+     */
+    private static Route route(RouterConfig config, RouterConfig.Profile profile, Set<String> demoBackends) {
+        boolean demo = demoBackends.contains(profile.backend());
+        boolean optionsFit = !demo || config.backends().get(profile.backend()).adapter().equals(Adapters.DEFAULT);
         return new Route(profile.alias(), profile.alias(), backendName(profile.backend(), demoBackends),
                 profile.providerModel(), RetryPolicy.of(profile.retryAttempts(), profile.retryBaseDelayMs()),
-                profile.extraBody(), profile.capabilities());
+                profile.extraBody(), profile.capabilities(), profile.limits(),
+                optionsFit ? profile.options() : RawJson.EMPTY_OBJECT);
     }
 
     private static String backendName(String backend, Set<String> demoBackends) {

@@ -5,6 +5,7 @@ import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.RouterConfig;
 import dev.claudia.router.domain.message.MessageRequest;
 import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.ModelLimits;
 import dev.claudia.router.domain.routing.RoutePlan;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,48 @@ class ConfigReaderTest {
         assertEquals("OPENROUTER_API_KEY", config.backends().get("openrouter").apiKeyEnv());
         assertEquals("http://localhost:1234/v1", config.backends().get("local").baseUrl().toString());
         assertEquals("LOCAL_API_KEY", config.backends().get("local").apiKeyEnv());
+        assertEquals(new ModelLimits(262_144, 0), config.profiles().get("claude-3-5-sonnet-latest").limits());
+        assertEquals(new ModelLimits(200_000, 128_000), config.profiles().get("claude-3-5-sonnet-glm").limits());
+        assertEquals(new ModelLimits(262_144, 0), config.profiles().get("claude-3-5-sonnet-qwen").limits());
+        assertEquals(new ModelLimits(4_096, 0), haiku.limits());
+        assertEquals(60, config.stickySessionMinutes());
+    }
+
+    @Test
+    void context_window_and_output_limit_are_read_and_the_legacy_capability_still_works() {
+        RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"stickySessionMinutes\":0,"
+                + "\"modelProfiles\":{"
+                + "\"a\":{\"backend\":\"local\",\"contextWindow\":128000,\"maxOutputTokens\":16384},"
+                + "\"b\":{\"backend\":\"local\",\"capabilities\":{\"maxOutputTokens\":8192}},"
+                + "\"c\":{\"backend\":\"local\"}}}");
+        assertEquals(new ModelLimits(128_000, 16_384), config.profiles().get("a").limits());
+        assertEquals(new ModelLimits(0, 8_192), config.profiles().get("b").limits(), "the legacy key still clamps");
+        assertEquals(ModelLimits.UNDECLARED, config.profiles().get("c").limits(), "absent means not declared");
+        assertEquals(0, config.stickySessionMinutes(), "0 turns session affinity off");
+        assertEquals(List.of("config.json: modelProfiles.b.capabilities.maxOutputTokens: deprecated: move it to "
+                + "modelProfiles.b.maxOutputTokens"), warnings);
+        assertEquals(ModelLimits.UNDECLARED, Wiring.routes(config, Set.of()).planFor(
+                MessageRequest.of("c", 1, List.of()), () -> 0).primary().limits());
+        assertEquals(new ModelLimits(128_000, 16_384), Wiring.routes(config, Set.of()).planFor(
+                MessageRequest.of("a", 1, List.of()), () -> 0).primary().limits());
+    }
+
+    @Test
+    void bad_limits_and_sticky_minutes_are_reported_with_their_paths() {
+        List<String> problems = problems("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"stickySessionMinutes\":-5,"
+                + "\"modelProfiles\":{"
+                + "\"a\":{\"backend\":\"local\",\"contextWindow\":\"128k\",\"maxOutputTokens\":-1},"
+                + "\"b\":{\"backend\":\"local\",\"contextWindow\":32000,\"maxOutputTokens\":64000},"
+                + "\"c\":{\"backend\":\"local\",\"contextWindow\":512},"
+                + "\"d\":{\"backend\":\"local\",\"maxOutputTokens\":4096,\"capabilities\":{\"maxOutputTokens\":8192}}}}");
+        assertEquals(List.of(
+                "config.json: stickySessionMinutes: must be between 0 and 1440, got -5",
+                "config.json: modelProfiles.a.contextWindow: must be an integer (a number of tokens; 0 means not declared)",
+                "config.json: modelProfiles.a.maxOutputTokens: must be 0 (not declared) or between 1 and 100000000, got -1",
+                "config.json: modelProfiles.b.maxOutputTokens: must be smaller than contextWindow (32000), got 64000",
+                "config.json: modelProfiles.c.contextWindow: must be 0 (not declared) or between 1024 and 100000000, got 512",
+                "config.json: modelProfiles.d.capabilities.maxOutputTokens: contradicts modelProfiles.d.maxOutputTokens "
+                        + "(8192 vs 4096); keep only modelProfiles.d.maxOutputTokens"), problems);
     }
 
     @Test
@@ -71,7 +114,7 @@ class ConfigReaderTest {
         List<String> problems = problems("""
                 {"port": 70000, "defaultBackend": "nvidai",
                  "backends": {
-                   "nvidia": {"baseUrl": "ftp://x", "apiKeyEnv": "K", "defaultModel": "m"},
+                   "nvidia": {"baseUrl": "ftp://x", "apiKeyEnv": "NIM_API_KEY", "defaultModel": "m"},
                    "ok": {"baseUrl": "https://ok.example/v1", "defaultModel": "m"}
                  },
                  "modelProfiles": {
@@ -114,14 +157,16 @@ class ConfigReaderTest {
     }
 
     @Test
-    void capabilities_are_read_into_the_domain_settings() {
+    void capabilities_are_read_into_the_domain_settings_and_the_adapters_options() {
         RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{\"x\":{\"backend\":\"local\","
                 + "\"capabilities\":{\"streaming\":false,\"reasoning\":\"effort\",\"systemMessages\":\"hoist\","
                 + "\"streamUsage\":false,\"maxOutputTokens\":8192,\"splitThinkTags\":true}}}}");
         RouterConfig.Profile x = config.profiles().get("x");
         assertEquals("local-model", x.providerModel(), "a profile without providerModel uses the backend's default");
-        assertEquals(new Capabilities(Capabilities.Streaming.NEVER, Capabilities.ReasoningStyle.EFFORT,
-                Capabilities.SystemMessages.HOIST, false, 8192, true), x.capabilities());
+        assertEquals(new Capabilities(Capabilities.Streaming.NEVER), x.capabilities());
+        assertEquals(new ModelLimits(0, 8192), x.limits(), "the legacy capabilities.maxOutputTokens is the output limit");
+        assertEquals("{\"reasoning\":\"effort\",\"systemMessages\":\"hoist\",\"streamUsage\":false,\"splitThinkTags\":true}",
+                x.options().text(), "the adapter's keys of capabilities become its options");
         assertEquals(3, x.retryAttempts());
         assertEquals(500, x.retryBaseDelayMs());
     }
@@ -180,5 +225,52 @@ class ConfigReaderTest {
         var routes = Wiring.routes(config, Set.of("nvidia"));
         assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("claude-x", 1, List.of()), () -> 0).primary().backend());
         assertEquals(Wiring.DEMO, routes.planFor(MessageRequest.of("other", 1, List.of()), () -> 0).primary().backend());
+    }
+
+    @Test
+    void limits_and_access_have_defaults_and_are_validated_with_their_paths() {
+        RouterConfig plain = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + "}");
+        assertEquals(32L * 1024 * 1024, plain.limits().maxBodyBytes());
+        assertEquals(30, plain.limits().receiveTimeoutSeconds());
+        assertEquals(1024, plain.limits().maxConnections());
+        assertEquals(RouterConfig.Access.NONE, plain.access());
+
+        RouterConfig tuned = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"limits\":{\"maxBodyBytes\":1048576,"
+                + "\"maxConcurrentUpstream\":8,\"writeStallTimeoutMs\":5000,\"receiveTimeoutSeconds\":10},"
+                + "\"access\":{\"clientKeys\":[\"0123456789abcdef0123\"],\"allowedHosts\":[\"My-Box.lan\"],"
+                + "\"allowedOrigins\":[\"https://app.example\"]}}");
+        assertEquals(1048576, tuned.limits().maxBodyBytes());
+        assertEquals(8, tuned.limits().maxConcurrentUpstream());
+        assertEquals(List.of("my-box.lan"), tuned.access().allowedHosts());
+        assertEquals("Access[clientKeys=1, allowedHosts=[my-box.lan], allowedOrigins=[https://app.example]]",
+                tuned.access().toString(), "keys are counted, never shown");
+
+        assertEquals(List.of(
+                "config.json: limits.maxBodyBytes: must be between 1024 and 2147483639, got 10",
+                "config.json: limits.maxConcurrentUpstream: must be an integer",
+                "config.json: limits.receiveTimeoutSeconds: must be between 1 and 3600, got 0",
+                "config.json: access.clientKeys.0: must be at least 16 characters (for example the output of: openssl rand -hex 24)",
+                "config.json: access.allowedHosts.0: must be a host name without scheme or port, got 'http://x:1'",
+                "config.json: access.allowedOrigins.0: '*' would let any web page use the router; name the origin, e.g. https://app.example",
+                "config.json: access.allowedOrigins.1: must be an origin like https://app.example or http://localhost:3000, got 'https://a.example/path'"),
+                problems("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"limits\":{\"maxBodyBytes\":10,"
+                        + "\"maxConcurrentUpstream\":\"many\",\"receiveTimeoutSeconds\":0},\"access\":{\"clientKeys\":[\"short-key\"],"
+                        + "\"allowedHosts\":[\"http://x:1\"],\"allowedOrigins\":[\"*\",\"https://a.example/path\"]}}"));
+        assertTrue(problems("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"limits\":{\"maxBodyBytes\":2097152,"
+                + "\"maxBodyBytesInFlight\":1048576}}").getFirst().contains("limits.maxBodyBytesInFlight: must be at least"));
+    }
+
+    @Test
+    void api_key_env_may_only_name_a_variable_that_looks_like_a_key() {
+        for (String name : List.of("HOME", "PATH", "AWS_REGION", "nvidia_api_key", "CLAUDIA_AUTH_TOKEN")) {
+            List<String> problems = problems("{\"defaultBackend\":\"b\",\"backends\":{\"b\":{\"baseUrl\":\"https://h/v1\","
+                    + "\"apiKeyEnv\":\"" + name + "\",\"defaultModel\":\"m\"}}}");
+            assertEquals(List.of("config.json: backends.b.apiKeyEnv: must name a variable that holds a provider key: upper "
+                    + "case, ending in _API_KEY, _KEY or _TOKEN, and not a CLAUDIA_ variable (got '" + name + "')"), problems);
+        }
+        for (String name : List.of("GROQ_API_KEY", "HF_TOKEN", "MISTRAL_KEY")) {
+            parse("{\"defaultBackend\":\"b\",\"backends\":{\"b\":{\"baseUrl\":\"https://h/v1\",\"apiKeyEnv\":\"" + name
+                    + "\",\"defaultModel\":\"m\"}}}");
+        }
     }
 }

@@ -28,7 +28,7 @@ import java.util.Set;
  *   -- at most one body form (none: empty body) --
  *   "json": <any JSON>,                    // sent as application/json
  *   "text": "raw body",                    // sent as is (text/plain unless a Content-Type header is given)
- *   "sse": [ {"data": "...", "delayMs": n} | {"raw": "exact bytes", "delayMs": n} | "..." (= data) ],
+ *   "sse": [ {"data": "...", "event": "name", "delayMs": n, "repeat": n} | {"raw": "exact bytes", "delayMs": n, "repeat": n} | "..." (= data) ],
  *   "sseText": "data: a\n\ndata: b\n\n",   // a whole transcript, split into frames on blank lines
  *   "sseFile": "streams/x.chunks.txt",     // the same, from an absolute path or a classpath resource of the fake
  *   -- for the three SSE forms --
@@ -153,22 +153,35 @@ final class Entries {
             JsonNode frame = sse.get(i);
             String raw;
             long delay = each;
+            int repeat = 1;
             if (frame.isTextual()) {
                 raw = "data: " + frame.asText() + "\n\n";
             } else if (frame.isObject() && frame.has("data") != frame.has("raw")) {
                 for (Iterator<String> it = frame.fieldNames(); it.hasNext(); ) {
                     String key = it.next();
-                    if (!Set.of("data", "raw", "delayMs").contains(key)) {
-                        throw new IllegalArgumentException("sse[" + i + "]: unknown field '" + key + "' (known: data, raw, delayMs)");
+                    if (!Set.of("data", "raw", "event", "delayMs", "repeat").contains(key)) {
+                        throw new IllegalArgumentException("sse[" + i + "]: unknown field '" + key
+                                + "' (known: data, event, raw, delayMs, repeat)");
                     }
                 }
-                raw = frame.has("raw") ? string(frame, "raw") : "data: " + string(frame, "data") + "\n\n";
+                if (frame.has("event") && frame.has("raw")) {
+                    throw new IllegalArgumentException("sse[" + i + "]: 'event' goes with 'data', not with 'raw'");
+                }
+                // Anthropic's frames name their event: {"event": "message_start", "data": "{...}"}.
+                String event = frame.has("event") ? "event: " + string(frame, "event") + "\n" : "";
+                raw = frame.has("raw") ? string(frame, "raw") : event + "data: " + string(frame, "data") + "\n\n";
                 delay = integer(frame, "delayMs", (int) each);
+                repeat = integer(frame, "repeat", 1);
+                if (repeat < 1 || repeat > 100_000) {
+                    throw new IllegalArgumentException("sse[" + i + "].repeat must be between 1 and 100000");
+                }
             } else {
                 throw new IllegalArgumentException("sse[" + i + "] must be {\"data\": \"...\"} or {\"raw\": \"...\"} "
                         + "(with an optional delayMs), or a string, not " + frame);
             }
-            out.addObject().put("raw", raw).put("delayMs", delay);
+            for (int r = 0; r < repeat; r++) { // the copies share one string: a long stream costs one frame of memory
+                out.addObject().put("raw", raw).put("delayMs", delay);
+            }
         }
     }
 

@@ -28,13 +28,16 @@ import java.util.concurrent.Executors;
  * <p>{@code POST <anything>/chat/completions} is recorded, then answered by, in this order: the next
  * scripted entry queued for the request's {@code model} (FIFO); the built-in scenario named by the
  * {@code x-fake-scenario} header or by the model name (see {@link Scenarios}); else a 404 in OpenAI's
- * error shape that says how to script an answer. Any other non-admin request is recorded and gets a 404.
+ * error shape that says how to script an answer. {@code POST <anything>/messages} and
+ * {@code .../messages/count_tokens} are an Anthropic Messages endpoint ({@link AnthropicEndpoint}),
+ * scripted the same way. Any other non-admin request is recorded and gets a 404.
  *
  * <p>Admin API: {@code POST /__admin/scripts} {@code {"model":..,"responses":[entry,..]}} (entries are
  * validated at once, see {@link Entries}), {@code GET /__admin/scripts} (what is left),
  * {@code DELETE /__admin/scripts}; {@code GET /__admin/requests[?model=]}, {@code DELETE /__admin/requests};
- * {@code GET /__admin/events}, {@code DELETE /__admin/events}; {@code POST /__admin/reset} (all of it, and the
- * scenarios' memory); {@code GET /health}.
+ * {@code GET /__admin/events}, {@code DELETE /__admin/events}; {@code POST /__admin/anthropic/keys}
+ * {@code {"keys":[..]}} (keys the Anthropic endpoint accepts); {@code POST /__admin/reset} (all of it but the
+ * keys, and the scenarios' memory); {@code GET /health}.
  *
  * <p>Listens on 127.0.0.1 only; one virtual thread per exchange; always reads the whole request body first.
  */
@@ -48,6 +51,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Responder responder = new Responder(json, journal);
     private final Scenarios scenarios = new Scenarios(json);
     private final Map<String, Deque<JsonNode>> scripts = new LinkedHashMap<>();
+    private final AnthropicEndpoint anthropic = new AnthropicEndpoint(json, responder, this::nextScripted);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
 
@@ -125,6 +129,10 @@ public final class FakeOpenAi implements AutoCloseable {
                 admin(exchange, method, path, body);
             } else if (path.endsWith("/chat/completions") && method.equals("POST")) {
                 completions(exchange, body);
+            } else if ((path.endsWith("/messages") || path.endsWith("/messages/count_tokens")) && method.equals("POST")) {
+                JsonNode request = parse(body);
+                journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
+                anthropic.handle(exchange, request, path.endsWith("/count_tokens"));
             } else {
                 journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), parse(body));
                 send(exchange, 404, error("fake-openai serves POST .../chat/completions only, not " + method + " " + path,
@@ -168,6 +176,7 @@ public final class FakeOpenAi implements AutoCloseable {
                 journal.clearEvents();
                 send(exchange, 204, "");
             }
+            case "POST /__admin/anthropic/keys" -> acceptKeys(exchange, body);
             case "POST /__admin/reset" -> {
                 clearScripts();
                 journal.clearRequests();
@@ -176,6 +185,7 @@ public final class FakeOpenAi implements AutoCloseable {
             }
             default -> send(exchange, 404, error("fake-openai has no " + method + " " + path + "; admin endpoints: "
                     + "POST/GET/DELETE " + SCRIPTS + ", GET/DELETE /__admin/requests[?model=], GET/DELETE /__admin/events, "
+                    + "POST /__admin/anthropic/keys, "
                     + "POST /__admin/reset, GET /health", "invalid_request_error", "unknown_url"));
         }
     }
@@ -189,19 +199,17 @@ public final class FakeOpenAi implements AutoCloseable {
             return;
         }
         String model = request.path("model").asText("");
-        JsonNode entry;
-        int used;
+        JsonNode entry = nextScripted(model);
+        boolean exhausted;
         synchronized (scripts) {
-            Deque<JsonNode> queue = scripts.get(model);
-            entry = queue == null ? null : queue.poll();
-            used = queue == null ? -1 : queue.size();
+            exhausted = scripts.containsKey(model);
         }
         if (entry == null) {
             String scenario = exchange.getRequestHeaders().getFirst("x-fake-scenario");
             entry = scenarios.entryFor(scenario != null ? scenario : model, request);
         }
         if (entry == null) {
-            send(exchange, 404, error(notScripted(model, used == 0), "invalid_request_error", "model_not_found"));
+            send(exchange, 404, error(notScripted(model, exhausted), "invalid_request_error", "model_not_found"));
             return;
         }
         responder.play(exchange, entry, model);
@@ -214,6 +222,22 @@ public final class FakeOpenAi implements AutoCloseable {
                 + " {\"model\":" + quoted + ",\"responses\":[{\"json\":{...}} or {\"sse\":[{\"data\":\"...\"}]}]}, "
                 + "or name a built-in scenario in the model or an x-fake-scenario header: " + String.join(", ", Scenarios.NAMES)
                 + ". What was received: GET /__admin/requests?model=" + model;
+    }
+
+    /** The next entry queued under {@code key} (a model name), or null. */
+    private JsonNode nextScripted(String key) {
+        synchronized (scripts) {
+            Deque<JsonNode> queue = scripts.get(key);
+            return queue == null ? null : queue.poll();
+        }
+    }
+
+    private void acceptKeys(HttpExchange exchange, byte[] body) throws IOException {
+        try {
+            send(exchange, 200, json.createObjectNode().put("accepted", anthropic.accept(parse(body))).toString());
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, error(e.getMessage(), "invalid_request_error", null));
+        }
     }
 
     private void addScript(HttpExchange exchange, byte[] body) throws IOException {

@@ -47,6 +47,16 @@ class StreamingTest {
     }
 
     @Test
+    void a_repeated_frame_is_sent_that_many_times_and_a_bad_count_is_refused() throws Exception {
+        http.script("many", "{\"sse\":[{\"data\":\"x\",\"repeat\":3},\"[DONE]\"]}");
+        assertEquals("data: x\n\ndata: x\n\ndata: x\n\ndata: [DONE]\n\n", body("many"));
+        HttpResponse<String> bad = http.post("/__admin/scripts", "{\"model\":\"m\",\"responses\":[{\"sse\":[{\"data\":\"x\","
+                + "\"repeat\":0}]}]}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("sse[0].repeat must be between 1 and 100000"), bad.body());
+    }
+
+    @Test
     void flushes_each_frame_after_its_delay_so_a_reader_sees_them_apart() throws Exception {
         http.script("timed", "{\"sse\":[{\"data\":\"a\"},{\"data\":\"b\",\"delayMs\":700},{\"data\":\"[DONE]\"}]}");
         long start = System.nanoTime();

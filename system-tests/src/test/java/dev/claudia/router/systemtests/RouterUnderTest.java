@@ -37,6 +37,11 @@ public final class RouterUnderTest implements AutoCloseable {
      * @param profiles    {@code modelProfiles} entries as JSON objects, by alias
      */
     public static RouterUnderTest start(URI fakeBaseUrl, Map<String, String> profiles, Map<String, String> env) {
+        return start(config(fakeBaseUrl, profiles), env);
+    }
+
+    /** The config {@link #start(URI, Map, Map)} uses, for tests that add backends to it. */
+    public static ObjectNode config(URI fakeBaseUrl, Map<String, String> profiles) {
         try {
             ObjectNode config = JSON.createObjectNode().put("port", 0).put("defaultBackend", "fake");
             config.putObject("backends").putObject("fake").put("baseUrl", fakeBaseUrl.toString())
@@ -45,6 +50,15 @@ public final class RouterUnderTest implements AutoCloseable {
             for (Map.Entry<String, String> p : profiles.entrySet()) {
                 modelProfiles.set(p.getKey(), JSON.readTree(p.getValue()));
             }
+            return config;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A router on this config.json; {@code FAKE_API_KEY} is set unless {@code env} sets it. */
+    public static RouterUnderTest start(ObjectNode config, Map<String, String> env) {
+        try {
             Path file = Files.createTempFile("claudia-config", ".json");
             Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
             file.toFile().deleteOnExit();

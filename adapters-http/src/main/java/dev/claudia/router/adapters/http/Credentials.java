@@ -7,24 +7,21 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 /**
  * Requires a credential on the API endpoints, from {@code x-api-key} or {@code Authorization:
- * Bearer}, as Anthropic does (clients always send one). Any value passes unless the router was
- * started with a required token, in which case it is compared in constant time. The caller's
- * credential is never forwarded to a provider: providers get the key configured for them.
+ * Bearer}, as Anthropic does (clients always send one). Any value passes unless client keys are
+ * configured ({@link ClientKeys}: {@code CLAUDIA_AUTH_TOKEN}, {@code CLAUDIA_CLIENT_KEYS},
+ * {@code access.clientKeys}), in which case it must be one of them, compared in constant time. The
+ * caller's credential is never forwarded to a provider: providers get the key configured for them.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class Credentials implements ContainerRequestFilter {
 
-    private final byte[] required;
+    private final ClientKeys keys;
 
     @Inject
     public Credentials(HttpSettings settings) {
-        this.required = settings.requiredAuthToken() == null ? null
-                : settings.requiredAuthToken().getBytes(StandardCharsets.UTF_8);
+        this.keys = settings.access().clientKeys();
     }
 
     @Override
@@ -37,10 +34,10 @@ public final class Credentials implements ContainerRequestFilter {
             request.abortWith(ApiError.of(401, "authentication_error", "missing credentials: send an API key in "
                     + "x-api-key or Authorization: Bearer (any value works unless the router requires a token)")
                     .withHeader("x-should-retry", "false").toResponse());
-        } else if (required != null
-                && !MessageDigest.isEqual(required, presented.getBytes(StandardCharsets.UTF_8))) {
-            request.abortWith(ApiError.of(401, "authentication_error", "invalid credentials: this router requires "
-                    + "the token set in CLAUDIA_AUTH_TOKEN").withHeader("x-should-retry", "false").toResponse());
+        } else if (keys.required() && !keys.accepts(presented)) {
+            request.abortWith(ApiError.of(401, "authentication_error", "invalid credentials: this router accepts "
+                    + "only its client keys (CLAUDIA_AUTH_TOKEN, CLAUDIA_CLIENT_KEYS or access.clientKeys)")
+                    .withHeader("x-should-retry", "false").toResponse());
         }
     }
 

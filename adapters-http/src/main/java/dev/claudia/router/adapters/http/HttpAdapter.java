@@ -9,7 +9,7 @@ import org.glassfish.jersey.server.ServerProperties;
  * explicitly (no package scanning): what the server exposes is written here. Collaborators are
  * injected by constructor from the finished instances bootstrap binds: {@code RouteMessage},
  * {@code CountTokens}, {@code ModelRoutes}, {@code RequestLog}, {@code IdGenerator},
- * {@link HttpSettings} and {@link ServiceInfo}.
+ * {@link HttpSettings}, {@link ServiceInfo}, {@link WriteWatchdog} and {@link BoundPort}.
  */
 public final class HttpAdapter {
 
@@ -22,8 +22,10 @@ public final class HttpAdapter {
                 .register(StatusResources.Health.class)
                 .register(StatusResources.Root.class)
                 .register(RequestTracing.class)
+                .register(Exposure.class)
                 .register(Credentials.class)
                 .register(SseStreamingInterceptor.class)
+                .register(ClientOutput.class)
                 .register(ErrorMappers.Api.class)
                 .register(ErrorMappers.Web.class)
                 .register(ErrorMappers.Unexpected.class)

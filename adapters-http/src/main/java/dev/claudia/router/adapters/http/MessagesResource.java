@@ -2,9 +2,10 @@ package dev.claudia.router.adapters.http;
 
 import dev.claudia.router.adapters.http.mapping.BodyReader;
 import dev.claudia.router.adapters.http.mapping.Errors;
-import dev.claudia.router.adapters.http.mapping.JsonInput;
+import dev.claudia.router.adapters.http.mapping.RequestChecks;
 import dev.claudia.router.adapters.http.mapping.RequestReader;
 import dev.claudia.router.adapters.http.mapping.ResponseWriter;
+import dev.claudia.router.adapters.http.mapping.VerbatimBody;
 import dev.claudia.router.adapters.http.sse.KeepAlive;
 import dev.claudia.router.adapters.http.sse.SseFrames;
 import dev.claudia.router.adapters.http.sse.SsePump;
@@ -12,7 +13,10 @@ import dev.claudia.router.adapters.http.wire.ListBodies;
 import dev.claudia.router.application.CountTokens;
 import dev.claudia.router.application.RequestTrace;
 import dev.claudia.router.application.RouteMessage;
+import dev.claudia.router.domain.message.ClientMetadata;
 import dev.claudia.router.domain.message.MessageRequest;
+import dev.claudia.router.domain.message.MessageResponse;
+import dev.claudia.router.domain.message.Verbatim;
 import dev.claudia.router.domain.port.ProviderException;
 import dev.claudia.router.domain.stream.EventStream;
 import jakarta.annotation.PreDestroy;
@@ -28,6 +32,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,16 +45,22 @@ import java.util.stream.Collectors;
  * read as JSON whatever their declared type (curl's default is form-encoded), and the answer's
  * type is chosen by the request's {@code stream} flag, not by {@code Accept} (Claude Code sends
  * {@code accept: application/json} even when it streams).
+ *
+ * <p>Every request is admitted first ({@link Admission}): a message takes one of the provider slots
+ * until its answer is made or its stream ends, and its body's bytes count until then too.
  */
 @Path("v1/messages")
 @Singleton
 public final class MessagesResource {
 
     private static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream; charset=utf-8");
+    private static final List<String> FORWARDABLE = List.of("anthropic-version", "anthropic-beta");
 
     private final RouteMessage route;
     private final CountTokens countTokens;
     private final BodyReader bodies;
+    private final RequestChecks checks;
+    private final Admission admission;
     private final KeepAlive keepAlive;
     private final SsePump pump;
 
@@ -55,7 +68,10 @@ public final class MessagesResource {
     public MessagesResource(RouteMessage route, CountTokens countTokens, HttpSettings settings) {
         this.route = route;
         this.countTokens = countTokens;
-        this.bodies = new BodyReader(Json.MAPPER, settings.maxBodyBytes());
+        InboundLimits limits = settings.limits();
+        this.bodies = new BodyReader(Json.MAPPER, limits.maxBodyBytes(), limits.maxJsonDepth());
+        this.checks = new RequestChecks(limits.maxTools(), limits.maxToolSchemaChars());
+        this.admission = new Admission(limits);
         this.keepAlive = new KeepAlive(settings.pingInterval());
         this.pump = new SsePump(new SseFrames(Json.MAPPER), keepAlive);
     }
@@ -63,15 +79,25 @@ public final class MessagesResource {
     @POST
     public Response create(InputStream body, @Context ContainerRequestContext context) {
         RequestTrace trace = RequestTracing.of(context);
+        Admission.Ticket ticket = admission.enter(true);
+        boolean handedToStream = false;
         try {
-            MessageRequest request = read(body, context, trace, false);
+            MessageRequest request = read(body, context, trace, false, ticket);
             if (request.stream()) {
-                return stream(request, trace);
+                Response streaming = stream(request, trace, ticket);
+                handedToStream = true;
+                return streaming;
             }
-            return Response.ok(ResponseWriter.toBody(route.complete(request, trace)), MediaType.APPLICATION_JSON_TYPE)
-                    .build();
+            MessageResponse answer = route.complete(request, trace);
+            Object entity = answer.verbatim() != null ? new VerbatimBody(answer.verbatim(), null)
+                    : ResponseWriter.toBody(answer);
+            return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (ProviderException e) {
             return Errors.from(e.failure()).toResponse();
+        } finally {
+            if (!handedToStream) {
+                ticket.close();
+            }
         }
     }
 
@@ -79,9 +105,11 @@ public final class MessagesResource {
     @Path("count_tokens")
     public Response countTokens(InputStream body, @Context ContainerRequestContext context) {
         RequestTrace trace = RequestTracing.of(context);
-        MessageRequest request = read(body, context, trace, true);
-        return Response.ok(new ListBodies.TokenCount(countTokens.count(request, trace)), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        try (Admission.Ticket ticket = admission.enter(false)) {
+            MessageRequest request = read(body, context, trace, true, ticket);
+            return Response.ok(new ListBodies.TokenCount(countTokens.count(request, trace)),
+                    MediaType.APPLICATION_JSON_TYPE).build();
+        }
     }
 
     @PreDestroy
@@ -89,10 +117,16 @@ public final class MessagesResource {
         keepAlive.close();
     }
 
-    private Response stream(MessageRequest request, RequestTrace trace) {
+    private Response stream(MessageRequest request, RequestTrace trace, Admission.Ticket ticket) {
         EventStream events = route.stream(request, trace);
         trace.deferFinish();
-        StreamingOutput output = out -> pump.pump(events, out, trace);
+        StreamingOutput output = out -> {
+            try {
+                pump.pump(events, out, trace);
+            } finally {
+                ticket.close();
+            }
+        };
         return Response.ok(output, EVENT_STREAM)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no")
@@ -100,9 +134,34 @@ public final class MessagesResource {
     }
 
     private MessageRequest read(InputStream body, ContainerRequestContext context, RequestTrace trace,
-                                boolean countTokensOnly) {
-        JsonInput json = bodies.read(body, context.getLength());
-        return RequestReader.read(json, betas(context.getHeaderString("anthropic-beta")), countTokensOnly, trace);
+                                boolean countTokensOnly, Admission.Ticket ticket) {
+        // The header as sent: Jersey's getLength() reads it as an int and fails on lengths over 2 GB.
+        BodyReader.Body read = bodies.readBody(body, context.getHeaderString("Content-Length"), ticket);
+        String beta = context.getHeaderString("anthropic-beta");
+        MessageRequest request = RequestReader.read(read.json(), betas(beta), countTokensOnly, trace);
+        checks.check(read.json(), request);
+        return request.withClient(client(context)).withOriginal(Verbatim.wrap(read.bytes(), forwardable(context)));
+    }
+
+    /** What Claude Code says about the request beside its body: its session, and the subagent sending it. */
+    static ClientMetadata client(ContainerRequestContext context) {
+        return new ClientMetadata(context.getHeaderString("x-claude-code-session-id"),
+                context.getHeaderString("x-claude-code-agent-id"), context.getHeaderString("x-claude-code-parent-agent-id"));
+    }
+
+    /**
+     * The headers a pass-through adapter may send on with the body: the API version and the betas.
+     * Never the caller's credentials: providers get the key configured for them.
+     */
+    private static Map<String, String> forwardable(ContainerRequestContext context) {
+        Map<String, String> headers = new HashMap<>(2);
+        for (String name : FORWARDABLE) {
+            String value = context.getHeaderString(name);
+            if (value != null && !value.isBlank()) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
     }
 
     private static Set<String> betas(String header) {

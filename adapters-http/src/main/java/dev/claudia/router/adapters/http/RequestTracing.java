@@ -1,5 +1,6 @@
 package dev.claudia.router.adapters.http;
 
+import dev.claudia.router.adapters.http.mapping.VerbatimBody;
 import dev.claudia.router.adapters.http.wire.ErrorBody;
 import dev.claudia.router.application.RequestLog;
 import dev.claudia.router.application.RequestTrace;
@@ -49,6 +50,8 @@ public final class RequestTracing implements ContainerRequestFilter, ContainerRe
             if (error.requestId() == null) {
                 response.setEntity(error.withRequestId(trace.requestId()));
             }
+        } else if (response.getEntity() instanceof VerbatimBody passed) {
+            errorType = passed.errorType(); // a provider's own body: it keeps its own request id, if any
         }
         if (!trace.deferred()) {
             trace.finish(response.getStatus(), errorType);

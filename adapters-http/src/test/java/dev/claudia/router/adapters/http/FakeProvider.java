@@ -5,6 +5,7 @@ import dev.claudia.router.domain.port.ChatProvider;
 import dev.claudia.router.domain.port.ProviderCall;
 import dev.claudia.router.domain.stream.EventStream;
 
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -17,7 +18,14 @@ final class FakeProvider implements ChatProvider {
     volatile Function<ProviderCall, EventStream> stream = call -> {
         throw new AssertionError("stream not scripted");
     };
+    volatile Function<ProviderCall, OptionalInt> count = call -> OptionalInt.empty();
     final CopyOnWriteArrayList<ProviderCall> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public OptionalInt countTokens(ProviderCall call) {
+        calls.add(call);
+        return count.apply(call);
+    }
 
     @Override
     public MessageResponse complete(ProviderCall call) {

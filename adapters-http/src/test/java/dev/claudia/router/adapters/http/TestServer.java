@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The HTTP adapter on a real JDK HTTP server, with the real use case and a scripted provider. */
@@ -38,13 +37,20 @@ final class TestServer implements AutoCloseable {
     final HttpServer server;
     final URI base;
     final HttpClient client = HttpClient.newHttpClient();
+    final WriteWatchdog watchdog;
 
     TestServer(ChatProvider provider, HttpSettings settings) {
+        watchdog = new WriteWatchdog(settings.limits().writeStallTimeout());
+        BoundPort port = new BoundPort();
         Route route = new Route("*", "defaultBackend", "fake", "fake-model", RetryPolicy.of(1, 0),
                 RawJson.EMPTY_OBJECT, Capabilities.DEFAULT);
         Map<String, ConfiguredRoutes.Entry> table = new LinkedHashMap<>();
         for (String alias : List.of("claude-a", "claude-b", "claude-c")) {
-            table.put(alias, new ConfiguredRoutes.Entry("modelProfiles", List.of(route.forAlias(alias)), alias + " display"));
+            Route aliased = alias.equals("claude-b") // the one profile that declares its limits
+                    ? new Route(alias, alias, "fake", "fake-model", RetryPolicy.of(1, 0), RawJson.EMPTY_OBJECT,
+                            Capabilities.DEFAULT, new dev.claudia.router.domain.routing.ModelLimits(128_000, 16_384), RawJson.EMPTY_OBJECT)
+                    : route.forAlias(alias);
+            table.put(alias, new ConfiguredRoutes.Entry("modelProfiles", List.of(aliased), alias + " display"));
         }
         ModelRoutes routes = new ConfiguredRoutes(table, route);
         TokenCounter tokens = new TokenCounter() {
@@ -73,25 +79,28 @@ final class TestServer implements AutoCloseable {
                 return "req_test" + n.incrementAndGet();
             }
         };
-        RouteMessage routeMessage = new RouteMessage(routes, new ProviderDirectory(Map.of("fake", provider)),
-                new AttemptPolicy(), tokens, ids);
+        ProviderDirectory providers = new ProviderDirectory(Map.of("fake", provider));
+        RouteMessage routeMessage = new RouteMessage(routes, providers, new AttemptPolicy(), tokens, ids);
         ServiceInfo info = new ServiceInfo("test", Instant.parse("2026-11-24T00:00:00Z"),
                 List.of(new ServiceInfo.Backend("fake", "http://127.0.0.1:1/v1", "FAKE_KEY", true, "live")));
         ResourceConfig config = HttpAdapter.register(new ResourceConfig()).register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(routeMessage).to(RouteMessage.class);
-                bind(new CountTokens(tokens)).to(CountTokens.class);
+                bind(new CountTokens(tokens, routes, providers)).to(CountTokens.class);
                 bind(routes).to(ModelRoutes.class);
                 bind(RequestLog.standard(false)).to(RequestLog.class);
                 bind(ids).to(IdGenerator.class);
                 bind(settings).to(HttpSettings.class);
                 bind(info).to(ServiceInfo.class);
+                bind(watchdog).to(WriteWatchdog.class);
+                bind(port).to(BoundPort.class);
             }
         });
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, false);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(BlockingIo.executor("test-http"));
+        port.set(server.getAddress().getPort());
         server.start();
         base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -113,5 +122,6 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        watchdog.close();
     }
 }

@@ -1,55 +1,53 @@
 package dev.claudia.router.bootstrap.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claudia.router.domain.routing.Capabilities;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Reads {@code modelProfiles.<alias>.capabilities}. Keys: {@code streaming} (true, false or
- * "only"), {@code reasoning} ("none", "effort", "chat_template_kwargs", "openrouter",
- * "thinking_type"), {@code systemMessages} ("inline", "hoist", "user"), {@code streamUsage},
- * {@code maxOutputTokens}, {@code splitThinkTags}. Other keys (the original tool had free-form
- * capability notes) are kept as warnings, not errors.
+ * Reads {@code modelProfiles.<alias>.capabilities}. The router itself decides on two keys:
+ * {@code streaming} (true, false or "only"), and {@code maxOutputTokens}, the legacy place of the
+ * profile's output limit (read by {@link LimitsReader} into the profile's limits, with a
+ * deprecation warning). Every other key is the adapter's business (it used to hold the OpenAI
+ * adapter's knobs: {@code reasoning}, {@code systemMessages}, {@code streamUsage},
+ * {@code splitThinkTags}); those are handed to the backend's adapter as profile options, so configs
+ * written before options existed keep working.
  */
 final class CapabilitiesReader {
 
-    private static final Set<String> KEYS = Set.of("streaming", "reasoning", "systemMessages", "streamUsage",
-            "maxOutputTokens", "splitThinkTags");
+    static final Set<String> DOMAIN_KEYS = Set.of("streaming", "maxOutputTokens");
+
+    /** The domain's part, and the rest for the adapter. */
+    record Read(Capabilities capabilities, ObjectNode forAdapter) {}
 
     private final String path;
     private final BiConsumer<String, String> problem;
-    private final BiConsumer<String, String> warning;
 
-    CapabilitiesReader(String path, BiConsumer<String, String> problem, BiConsumer<String, String> warning) {
+    CapabilitiesReader(String path, BiConsumer<String, String> problem) {
         this.path = path;
         this.problem = problem;
-        this.warning = warning;
     }
 
-    Capabilities read(JsonNode node) {
+    Read read(JsonNode node) {
+        ObjectNode rest = JsonNodeFactory.instance.objectNode();
         Capabilities d = Capabilities.DEFAULT;
         if (node == null || node.isNull()) {
-            return d;
+            return new Read(d, rest);
         }
         if (!node.isObject()) {
             problem.accept(path, "must be an object");
-            return d;
+            return new Read(d, rest);
         }
-        node.fieldNames().forEachRemaining(name -> {
-            if (!KEYS.contains(name)) {
-                warning.accept(path + "." + name, "unknown capability, ignored");
+        node.properties().forEach(e -> {
+            if (!DOMAIN_KEYS.contains(e.getKey())) {
+                rest.set(e.getKey(), e.getValue());
             }
         });
-        return new Capabilities(
-                streaming(node.get("streaming"), d.streaming()),
-                choice(node.get("reasoning"), "reasoning", Capabilities.ReasoningStyle.class, d.reasoning()),
-                systemMessages(node.get("systemMessages"), d.systemMessages()),
-                bool(node.get("streamUsage"), "streamUsage", d.streamUsage()),
-                nonNegative(node.get("maxOutputTokens"), "maxOutputTokens", d.maxOutputTokens()),
-                bool(node.get("splitThinkTags"), "splitThinkTags", d.splitThinkTags()));
+        return new Read(new Capabilities(streaming(node.get("streaming"), d.streaming())), rest);
     }
 
     private Capabilities.Streaming streaming(JsonNode value, Capabilities.Streaming absent) {
@@ -64,61 +62,5 @@ final class CapabilitiesReader {
         }
         problem.accept(path + ".streaming", "must be true, false or \"only\"");
         return absent;
-    }
-
-    private Capabilities.SystemMessages systemMessages(JsonNode value, Capabilities.SystemMessages absent) {
-        if (value == null) {
-            return absent;
-        }
-        return switch (value.isTextual() ? value.textValue() : "") {
-            case "inline" -> Capabilities.SystemMessages.INLINE;
-            case "hoist" -> Capabilities.SystemMessages.HOIST;
-            case "user" -> Capabilities.SystemMessages.USER_REMINDER;
-            default -> {
-                problem.accept(path + ".systemMessages", "must be one of \"inline\", \"hoist\", \"user\"");
-                yield absent;
-            }
-        };
-    }
-
-    private <E extends Enum<E>> E choice(JsonNode value, String key, Class<E> type, E absent) {
-        if (value == null) {
-            return absent;
-        }
-        if (value.isTextual()) {
-            for (E option : type.getEnumConstants()) {
-                if (option.name().toLowerCase(Locale.ROOT).equals(value.textValue())) {
-                    return option;
-                }
-            }
-        }
-        StringBuilder options = new StringBuilder();
-        for (E option : type.getEnumConstants()) {
-            options.append(options.isEmpty() ? "" : ", ").append('"').append(option.name().toLowerCase(Locale.ROOT)).append('"');
-        }
-        problem.accept(path + "." + key, "must be one of " + options);
-        return absent;
-    }
-
-    private boolean bool(JsonNode value, String key, boolean absent) {
-        if (value == null) {
-            return absent;
-        }
-        if (!value.isBoolean()) {
-            problem.accept(path + "." + key, "must be true or false");
-            return absent;
-        }
-        return value.booleanValue();
-    }
-
-    private int nonNegative(JsonNode value, String key, int absent) {
-        if (value == null) {
-            return absent;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
-            problem.accept(path + "." + key, "must be a non-negative integer");
-            return absent;
-        }
-        return value.intValue();
     }
 }

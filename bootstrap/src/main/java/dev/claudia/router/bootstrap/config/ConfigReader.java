@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
-import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.ModelLimits;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,29 +34,42 @@ public final class ConfigReader {
     static final int DEFAULT_PORT = 8082;
     static final int DEFAULT_RETRY_ATTEMPTS = 3;
     static final long DEFAULT_RETRY_BASE_DELAY_MS = 500;
+    static final int DEFAULT_STICKY_SESSION_MINUTES = 60;
+    static final int MAX_STICKY_SESSION_MINUTES = 24 * 60;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap",
-            "routingRules");
-    private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel");
+            "routingRules", "stickySessionMinutes", "limits", "access");
+    private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options");
     private static final Set<String> PROFILE = Set.of("backend", "providerModel", "retryAttempts", "retryBaseDelayMs",
-            "extraBody", "notes", "capabilities", "fallbacks");
+            "extraBody", "notes", "capabilities", "options", "fallbacks", "contextWindow", "maxOutputTokens");
     private static final Set<String> MAPPING = Set.of("backend", "model");
+    /** apiKeyEnv may only name variables that look like keys, so a config cannot send PATH, HOME or such upstream. */
+    private static final java.util.regex.Pattern KEY_VARIABLE =
+            java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*_(API_KEY|KEY|TOKEN)");
 
     private final String file;
     private final List<String> problems = new ArrayList<>();
     private final Consumer<String> warnings;
+    private final AdapterOptionsReader adapterOptions;
+    private final Map<String, AdapterOptionsReader.Selection> adapterOf = new LinkedHashMap<>();
 
-    private ConfigReader(String file, Consumer<String> warnings) {
+    private ConfigReader(String file, Adapters adapters, Consumer<String> warnings) {
         this.file = file;
         this.warnings = warnings;
+        this.adapterOptions = new AdapterOptionsReader(adapters, this::problem, this::warn);
     }
 
-    /** Reads {@code path}; throws {@link ConfigException} listing every problem. */
+    /** Reads {@code path}, with the adapters installed in this router; throws {@link ConfigException} listing every problem. */
     public static RouterConfig read(Path path, Consumer<String> warnings) {
+        return read(path, Adapters.installed(), warnings);
+    }
+
+    /** Reads {@code path}; adapter options are validated by {@code adapters}. */
+    public static RouterConfig read(Path path, Adapters adapters, Consumer<String> warnings) {
         String name = path.toString();
         JsonNode root;
         try {
@@ -70,13 +83,17 @@ public final class ConfigReader {
         } catch (IOException e) {
             throw new ConfigException(List.of(name + ": cannot read: " + e.getMessage()));
         }
-        return new ConfigReader(name, warnings).config(path, root);
+        return new ConfigReader(name, adapters, warnings).config(path, root);
     }
 
     /** Reads config text (tests, embedded defaults). */
     public static RouterConfig parse(String name, String json, Consumer<String> warnings) {
+        return parse(name, json, Adapters.installed(), warnings);
+    }
+
+    public static RouterConfig parse(String name, String json, Adapters adapters, Consumer<String> warnings) {
         try {
-            return new ConfigReader(name, warnings).config(Path.of(name), JSON.readTree(json));
+            return new ConfigReader(name, adapters, warnings).config(Path.of(name), JSON.readTree(json));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new ConfigException(List.of(name + ": invalid JSON" + (at == null ? "" : " at line " + at.getLineNr()
@@ -90,6 +107,9 @@ public final class ConfigReader {
         }
         unknownKeys(root, "", TOP);
         int port = root.has("port") ? integer(root.get("port"), "port", 0, 65535) : DEFAULT_PORT;
+        int stickyMinutes = root.has("stickySessionMinutes")
+                ? integer(root.get("stickySessionMinutes"), "stickySessionMinutes", 0, MAX_STICKY_SESSION_MINUTES)
+                : DEFAULT_STICKY_SESSION_MINUTES;
         Map<String, RouterConfig.Backend> backends = backends(root.get("backends"));
         String defaultBackend = text(root.get("defaultBackend"), "defaultBackend", true);
         if (defaultBackend != null && !backends.isEmpty()) {
@@ -105,10 +125,13 @@ public final class ConfigReader {
         Map<String, RouterConfig.Mapping> modelMap = modelMap(root.get("modelMap"), backends);
         checkFallbacks(profiles);
         List<RoutingRule> rules = new RoutingRulesReader(this::problem).read(root.get("routingRules"), profiles, modelMap);
+        ServerSettingsReader server = new ServerSettingsReader(this::problem, this::warn);
+        RouterConfig.Limits limits = server.limits(root.get("limits"));
+        RouterConfig.Access access = server.access(root.get("access"));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap, rules);
+        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap, rules, stickyMinutes, limits, access);
     }
 
     private Map<String, RouterConfig.Backend> backends(JsonNode node) {
@@ -127,9 +150,17 @@ public final class ConfigReader {
             unknownKeys(e.getValue(), path, BACKEND);
             URI baseUrl = url(e.getValue().get("baseUrl"), path + ".baseUrl");
             String keyEnv = text(e.getValue().get("apiKeyEnv"), path + ".apiKeyEnv", false);
+            if (keyEnv != null && (!KEY_VARIABLE.matcher(keyEnv).matches() || keyEnv.startsWith("CLAUDIA_"))) {
+                problem(path + ".apiKeyEnv", "must name a variable that holds a provider key: upper case, ending in "
+                        + "_API_KEY, _KEY or _TOKEN, and not a CLAUDIA_ variable (got '" + keyEnv + "')");
+                keyEnv = null;
+            }
             String defaultModel = text(e.getValue().get("defaultModel"), path + ".defaultModel", false);
+            AdapterOptionsReader.Selection adapter = adapterOptions.backend(e.getKey(), e.getValue(), path);
+            adapterOf.put(e.getKey(), adapter);
             if (baseUrl != null) {
-                backends.put(e.getKey(), new RouterConfig.Backend(e.getKey(), baseUrl, keyEnv, defaultModel));
+                backends.put(e.getKey(), new RouterConfig.Backend(e.getKey(), baseUrl, keyEnv, defaultModel,
+                        adapter.adapter() == null ? Adapters.DEFAULT : adapter.adapter(), adapter.options()));
             }
         }
         return backends;
@@ -171,13 +202,16 @@ public final class ConfigReader {
                 }
             }
             String notes = p.has("notes") ? text(p.get("notes"), path + ".notes", false) : null;
-            Capabilities capabilities = new CapabilitiesReader(path + ".capabilities", this::problem, this::warn)
+            CapabilitiesReader.Read capabilities = new CapabilitiesReader(path + ".capabilities", this::problem)
                     .read(p.get("capabilities"));
+            RawJson options = adapterOptions.profile(path, p.get("options"), capabilities.forAdapter(),
+                    capabilities.capabilities(), backend == null ? null : adapterOf.get(backend));
             List<String> fallbacks = strings(p.get("fallbacks"), path + ".fallbacks");
+            ModelLimits limits = new LimitsReader(path, this::problem, this::warn).read(p);
             if (backend != null) {
                 profiles.put(e.getKey(), new RouterConfig.Profile(e.getKey(), backend,
                         model != null ? model : backends.get(backend).defaultModel(), attempts, delay, extraBody, notes,
-                        capabilities, fallbacks));
+                        capabilities.capabilities(), limits, options, fallbacks));
             }
         }
         return profiles;

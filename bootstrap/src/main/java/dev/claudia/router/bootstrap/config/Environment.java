@@ -23,9 +23,24 @@ public final class Environment {
 
     /** The process environment, over {@code dotEnv} if that file exists. */
     public static Environment load(Path dotEnv, Map<String, String> process) {
-        Map<String, String> merged = new HashMap<>(readDotEnv(dotEnv));
+        return load(java.util.List.of(dotEnv), process);
+    }
+
+    /** The process environment over the {@code .env} files that exist, the first file winning over later ones. */
+    public static Environment load(java.util.List<Path> dotEnvs, Map<String, String> process) {
+        Map<String, String> merged = new HashMap<>();
+        for (int i = dotEnvs.size() - 1; i >= 0; i--) {
+            merged.putAll(readDotEnv(dotEnvs.get(i)));
+        }
         merged.putAll(process);
         return new Environment(merged);
+    }
+
+    /** The same variables with one set (or replaced). */
+    public Environment with(String name, String value) {
+        Map<String, String> changed = new HashMap<>(values);
+        changed.put(name, value);
+        return new Environment(changed);
     }
 
     public Optional<String> get(String name) {

@@ -3,6 +3,7 @@ package dev.claudia.router.bootstrap.config;
 import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.ModelLimits;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,10 +19,13 @@ import java.util.Map;
  * (background work, thinking, long context, web search, subagents) to chosen profiles
  * (see docs/configuration.md).
  *
- * @param source where it was read from (for messages)
+ * @param source               where it was read from (for messages)
+ * @param stickySessionMinutes how long a client session stays on the route that served it, after
+ *                             its last request ({@code stickySessionMinutes}; 0 turns it off)
  */
 public record RouterConfig(Path source, int port, String defaultBackend, Map<String, Backend> backends,
-                           Map<String, Profile> profiles, Map<String, Mapping> modelMap, List<RoutingRule> routingRules) {
+                           Map<String, Profile> profiles, Map<String, Mapping> modelMap, List<RoutingRule> routingRules,
+                           int stickySessionMinutes, Limits limits, Access access) {
 
     /** The maps keep config.json's order (it is the order of /v1/models and of the start-up log). */
     public RouterConfig {
@@ -31,8 +35,17 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
         routingRules = List.copyOf(routingRules);
     }
 
-    /** {@code backends.<name>}: an OpenAI-compatible endpoint and the variable that holds its key. */
-    public record Backend(String name, URI baseUrl, String apiKeyEnv, String defaultModel) {
+    /**
+     * {@code backends.<name>}: an endpoint, the variable that holds its key, and the adapter that speaks
+     * to it ({@code adapter}, default {@code openai-chat}) with that adapter's {@code options}.
+     */
+    public record Backend(String name, URI baseUrl, String apiKeyEnv, String defaultModel, String adapter,
+                          RawJson options) {
+        /** An {@code openai-chat} backend without options. */
+        public Backend(String name, URI baseUrl, String apiKeyEnv, String defaultModel) {
+            this(name, baseUrl, apiKeyEnv, defaultModel, Adapters.DEFAULT, RawJson.EMPTY_OBJECT);
+        }
+
         /** True for servers on this machine (LM Studio, Ollama...), which usually need no key. */
         public boolean isLoopback() {
             String host = baseUrl.getHost();
@@ -41,9 +54,14 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
         }
     }
 
-    /** {@code modelProfiles.<alias>}. */
+    /**
+     * {@code modelProfiles.<alias>}. {@code capabilities} is what the router decides on; {@code limits}
+     * are its {@code contextWindow} and {@code maxOutputTokens}; {@code options} is for the backend's
+     * adapter ({@code options}, and the legacy {@code capabilities} keys that are not the router's).
+     */
     public record Profile(String alias, String backend, String providerModel, int retryAttempts, long retryBaseDelayMs,
-                          RawJson extraBody, String notes, Capabilities capabilities, List<String> fallbacks) {
+                          RawJson extraBody, String notes, Capabilities capabilities, ModelLimits limits,
+                          RawJson options, List<String> fallbacks) {
         public Profile {
             fallbacks = List.copyOf(fallbacks);
         }
@@ -51,4 +69,32 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
 
     /** Legacy {@code modelMap.<alias>}: just a backend and a model. */
     public record Mapping(String alias, String backend, String model) {}
+
+    /**
+     * {@code limits}: what clients may ask of the router (docs/configuration.md). The last four
+     * bound the JDK HTTP server itself and apply once per process (its settings are read once).
+     */
+    public record Limits(long maxBodyBytes, long maxBodyBytesInFlight, int maxConcurrentUpstream, long writeStallTimeoutMs,
+                         int maxJsonDepth, int maxTools, int maxToolSchemaChars, int maxConnections,
+                         int receiveTimeoutSeconds) {}
+
+    /**
+     * {@code access}: client keys, and the hosts and web origins allowed besides the loopback ones
+     * (docs/security.md). The keys are secrets: toString shows how many, never which.
+     */
+    public record Access(List<String> clientKeys, List<String> allowedHosts, List<String> allowedOrigins) {
+        public static final Access NONE = new Access(List.of(), List.of(), List.of());
+
+        public Access {
+            clientKeys = List.copyOf(clientKeys);
+            allowedHosts = List.copyOf(allowedHosts);
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+
+        @Override
+        public String toString() {
+            return "Access[clientKeys=" + clientKeys.size() + ", allowedHosts=" + allowedHosts + ", allowedOrigins="
+                    + allowedOrigins + "]";
+        }
+    }
 }

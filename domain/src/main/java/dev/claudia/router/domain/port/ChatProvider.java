@@ -3,6 +3,8 @@ package dev.claudia.router.domain.port;
 import dev.claudia.router.domain.message.MessageResponse;
 import dev.claudia.router.domain.stream.EventStream;
 
+import java.util.OptionalInt;
+
 /**
  * A model provider, reached through one backend. Implementations translate to their wire format
  * and back, and report every failure as a {@link ProviderException}; they never retry (the
@@ -19,4 +21,13 @@ public interface ChatProvider {
      * are then pulled from the returned stream.
      */
     EventStream stream(ProviderCall call);
+
+    /**
+     * Counts the prompt's tokens the provider's way, when it can tell ({@code count_tokens}
+     * forwarded upstream). Empty when it cannot: the router then counts locally. A failure may be
+     * thrown; the router then counts locally too, since callers rely on an answer.
+     */
+    default OptionalInt countTokens(ProviderCall call) {
+        return OptionalInt.empty();
+    }
 }

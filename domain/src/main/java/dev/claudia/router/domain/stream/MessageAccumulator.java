@@ -5,7 +5,9 @@ import dev.claudia.router.domain.message.MessageResponse;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.message.StopReason;
 import dev.claudia.router.domain.message.Usage;
+import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.ProviderException;
+import dev.claudia.router.domain.port.ProviderFailure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,9 @@ public final class MessageAccumulator {
             case StreamEvent.MessageStopped m -> stopped = true;
             case StreamEvent.Ping p -> { }
             case StreamEvent.StreamFailed f -> throw new ProviderException(f.failure());
+            case StreamEvent.Forwarded f -> throw new ProviderException(ProviderFailure.of(FailureKind.UNSUPPORTED, "router",
+                    "a stream passed through in the provider's own format cannot be folded into one message; keep "
+                            + "capabilities.streaming at true for this profile"));
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class StreamGrammar {
 
-    private enum Phase { BEFORE_START, BETWEEN_BLOCKS, IN_BLOCK, AFTER_DELTA, ENDED }
+    private enum Phase { BEFORE_START, BETWEEN_BLOCKS, IN_BLOCK, AFTER_DELTA, FORWARDING, ENDED }
 
     private Phase phase = Phase.BEFORE_START;
     private int nextIndex;
@@ -57,7 +57,28 @@ public final class StreamGrammar {
                 require(phase != Phase.ENDED, "error after message_stop");
                 phase = Phase.ENDED;
             }
+            case StreamEvent.Forwarded f -> forwarded(f.kind());
         }
+    }
+
+    /**
+     * The provider's own events: the router does not read their indexes, so only the frame of the
+     * message is checked (one start first, nothing after the stop). Translated blocks may follow a
+     * forwarded start: a fallback to another kind of adapter before any content was sent.
+     */
+    private void forwarded(StreamEvent.Forwarded.Kind kind) {
+        switch (kind) {
+            case MESSAGE_START -> require(phase == Phase.BEFORE_START, "message_start must come first and only once");
+            case MESSAGE_STOP -> require(phase != Phase.BEFORE_START && phase != Phase.ENDED, "message_stop outside the message");
+            default -> require(phase != Phase.BEFORE_START && phase != Phase.ENDED, kind + " outside the message");
+        }
+        phase = switch (kind) {
+            // What follows a forwarded start may be our own blocks (a fallback before any content).
+            case MESSAGE_START -> Phase.BETWEEN_BLOCKS;
+            case MESSAGE_STOP -> Phase.ENDED;
+            case PING -> phase;
+            default -> Phase.FORWARDING;
+        };
     }
 
     /** True once message_stop or an error ended the stream. */

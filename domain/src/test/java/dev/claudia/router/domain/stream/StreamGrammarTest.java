@@ -2,6 +2,7 @@ package dev.claudia.router.domain.stream;
 
 import dev.claudia.router.domain.message.StopReason;
 import dev.claudia.router.domain.message.Usage;
+import dev.claudia.router.domain.message.Verbatim;
 import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.ProviderFailure;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,34 @@ class StreamGrammarTest {
     void accepts_an_error_as_the_end() {
         assertDoesNotThrow(() -> StreamGrammar.check(List.of(START, text(0),
                 new StreamEvent.StreamFailed(ProviderFailure.of(FailureKind.SERVER_ERROR, "b", "boom")))));
+    }
+
+    private static StreamEvent forwarded(StreamEvent.Forwarded.Kind kind) {
+        return StreamEvent.Forwarded.of(Verbatim.of("event: x\ndata: {}\n\n"), kind);
+    }
+
+    @Test
+    void checks_only_the_frame_of_a_forwarded_stream() {
+        assertDoesNotThrow(() -> StreamGrammar.check(List.of(forwarded(StreamEvent.Forwarded.Kind.MESSAGE_START),
+                forwarded(StreamEvent.Forwarded.Kind.BLOCK_START), forwarded(StreamEvent.Forwarded.Kind.PING),
+                forwarded(StreamEvent.Forwarded.Kind.OTHER), forwarded(StreamEvent.Forwarded.Kind.BLOCK_DELTA),
+                forwarded(StreamEvent.Forwarded.Kind.BLOCK_STOP), forwarded(StreamEvent.Forwarded.Kind.MESSAGE_DELTA),
+                forwarded(StreamEvent.Forwarded.Kind.MESSAGE_STOP))), "indexes and event types are the provider's business");
+        assertThrows(IllegalStateException.class, () -> StreamGrammar.check(List.of(
+                forwarded(StreamEvent.Forwarded.Kind.BLOCK_START))), "nothing before message_start");
+        assertThrows(IllegalStateException.class, () -> StreamGrammar.check(List.of(START,
+                forwarded(StreamEvent.Forwarded.Kind.MESSAGE_START))), "one message_start only");
+        assertThrows(IllegalStateException.class, () -> StreamGrammar.check(List.of(
+                forwarded(StreamEvent.Forwarded.Kind.MESSAGE_START), forwarded(StreamEvent.Forwarded.Kind.MESSAGE_STOP),
+                forwarded(StreamEvent.Forwarded.Kind.PING))), "nothing after message_stop");
+    }
+
+    @Test
+    void translated_blocks_may_follow_a_forwarded_start_and_forwarded_blocks_a_translated_one() {
+        assertDoesNotThrow(() -> StreamGrammar.check(List.of(forwarded(StreamEvent.Forwarded.Kind.MESSAGE_START),
+                forwarded(StreamEvent.Forwarded.Kind.PING), text(0), new StreamEvent.BlockStopped(0), END_DELTA, STOP)));
+        assertDoesNotThrow(() -> StreamGrammar.check(List.of(START, forwarded(StreamEvent.Forwarded.Kind.BLOCK_START),
+                forwarded(StreamEvent.Forwarded.Kind.BLOCK_STOP), forwarded(StreamEvent.Forwarded.Kind.MESSAGE_DELTA),
+                forwarded(StreamEvent.Forwarded.Kind.MESSAGE_STOP))));
     }
 }

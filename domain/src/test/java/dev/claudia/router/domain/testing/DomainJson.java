@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claudia.router.domain.message.RawJson;
+import dev.claudia.router.domain.message.Verbatim;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
@@ -60,6 +61,9 @@ public final class DomainJson {
             ObjectNode object = f.objectNode();
             object.put("@type", value.getClass().getSimpleName());
             for (RecordComponent component : value.getClass().getRecordComponents()) {
+                if (component.getType() == Verbatim.class) {
+                    continue; // the bytes a value was read from (or passes through as) are not the value
+                }
                 component.getAccessor().setAccessible(true);
                 object.set(component.getName(), node(component.getAccessor().invoke(value)));
             }

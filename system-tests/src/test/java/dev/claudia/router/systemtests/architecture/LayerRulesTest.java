@@ -1,14 +1,23 @@
 package dev.claudia.router.systemtests.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,6 +66,57 @@ class LayerRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.claudia.router.adapters.http..",
                         "dev.claudia.router.application..")
                 .check(classes);
+    }
+
+    @Test
+    void provider_adapters_do_not_depend_on_each_other_nor_on_what_is_not_the_spi_or_support() {
+        // openai, anthropic, tokens (and any adapter added under this package) are independent slices
+        slices().matching("dev.claudia.router.adapters.provider.(*)..").should().notDependOnEachOther().check(classes);
+        noClasses().that().resideInAPackage("dev.claudia.router.adapters.provider..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.claudia.router.bootstrap..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.claudia.router.provider.spi..", "dev.claudia.router.provider.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.claudia.router.adapters..",
+                        "dev.claudia.router.application..", "dev.claudia.router.bootstrap..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.claudia.router.bootstrap..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.claudia.router.adapters.provider.openai..",
+                        "dev.claudia.router.adapters.provider.anthropic..", "dev.claudia.router.provider.support..")
+                .because("bootstrap finds adapters through the SPI (ServiceLoader), it never names one")
+                .check(classes);
+    }
+
+    @Test
+    void the_provider_spi_exposes_no_jersey_jackson_or_hk2_types() {
+        classes().that().resideInAPackage("dev.claudia.router.provider.spi..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.claudia.router.domain..",
+                        "dev.claudia.router.provider.spi..")
+                .because("a team's adapter needs nothing of ours but the SPI and the domain")
+                .check(classes);
+    }
+
+    @Test
+    void the_domain_keeps_no_adapter_specific_options() {
+        List<JavaClass> options = classes.stream().filter(c -> c.getPackageName().startsWith("dev.claudia.router.adapters.provider")
+                && c.isRecord() && c.getSimpleName().endsWith("Options")).toList();
+        assertTrue(options.size() >= 2, "the adapters' options records were found: " + options);
+        Set<String> optionNames = new TreeSet<>();
+        Set<String> optionTypes = new TreeSet<>();
+        for (JavaClass record : options) {
+            record.getFields().stream().filter(f -> !f.getModifiers().contains(JavaModifier.STATIC))
+                    .forEach(f -> optionNames.add(f.getName()));
+            classes.stream().filter(c -> c.getEnclosingClass().map(record::equals).orElse(false))
+                    .forEach(c -> optionTypes.add(c.getSimpleName()));
+        }
+        List<String> leftovers = new ArrayList<>();
+        classes.stream().filter(c -> c.getPackageName().startsWith("dev.claudia.router.domain")).forEach(c -> {
+            if (optionTypes.contains(c.getSimpleName())) {
+                leftovers.add("type " + c.getName());
+            }
+            c.getFields().stream().filter(f -> optionNames.contains(f.getName()))
+                    .forEach(f -> leftovers.add("field " + c.getName() + "." + f.getName()));
+        });
+        assertEquals(List.of(), leftovers, "adapter options (" + optionNames + ", " + optionTypes + ") belong to their adapter");
     }
 
     @Test

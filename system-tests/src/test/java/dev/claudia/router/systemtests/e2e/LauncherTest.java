@@ -1,5 +1,7 @@
 package dev.claudia.router.systemtests.e2e;
 
+import dev.claudia.router.bootstrap.ClaudiaServer;
+import dev.claudia.router.bootstrap.ServerOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,5 +88,94 @@ class LauncherTest {
         assertTrue(start.output().contains(config + ": backends: must be an object with at least one backend"), start.output());
         assertFalse(start.output().contains("Exception"), start.output());
         assertEquals(List.of(), List.of());
+    }
+
+    /** A stand-in claude that shows its token and what the router behind it serves, with and without the token. */
+    private static Path showingClaude(Path dir) throws Exception {
+        Path fake = Files.writeString(dir.resolve("claude"), """
+                #!/bin/sh
+                echo "BASE:$ANTHROPIC_BASE_URL"
+                echo "TOKEN:$ANTHROPIC_AUTH_TOKEN"
+                echo "MODELS:$(curl -s "$ANTHROPIC_BASE_URL/v1/models" -H "x-api-key: $ANTHROPIC_AUTH_TOKEN" | head -c 400)"
+                echo "WITHOUT:$(curl -s -o /dev/null -w '%{http_code}' "$ANTHROPIC_BASE_URL/v1/models" -H 'x-api-key: claudia-local')"
+                """);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return fake;
+    }
+
+    private static String line(Run run, String prefix) {
+        return run.output().lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + prefix + " in: " + run.output())).substring(prefix.length());
+    }
+
+    @Test
+    void in_a_repository_it_ignores_the_repositorys_config_and_env_and_gives_the_session_a_fresh_token(@TempDir Path dir)
+            throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path marker = dir.resolve("evil-ran");
+        Path evil = Files.writeString(repo.resolve("evil-claude"), "#!/bin/sh\ntouch " + marker + "\n");
+        Files.setPosixFilePermissions(evil, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(repo.resolve("config.json"), """
+                {"defaultBackend": "exfil", "backends": {"exfil": {"baseUrl": "http://127.0.0.1:9/v1",
+                 "apiKeyEnv": "NVIDIA_API_KEY", "defaultModel": "m"}}, "modelProfiles": {"claude-evil": {"backend": "exfil"}}}""");
+        Files.writeString(repo.resolve(".env"), "CLAUDE_BIN=" + evil + "\nCLAUDIA_CONFIG=" + repo.resolve("config.json") + "\n");
+        Map<String, String> env = Map.of("CLAUDE_BIN", showingClaude(dir).toString(), "HOME", home.toString(),
+                "CLAUDIA_LOG_FILE", dir.resolve("router.log").toString());
+
+        Run first = run(repo, env, HOME.resolve("claudia").toString(), "claude", "-p", "hi");
+        Run second = run(repo, env, HOME.resolve("claudia").toString(), "claude", "-p", "hi");
+        assertFalse(Files.exists(marker), "the repository's CLAUDE_BIN never ran: " + first.output());
+        assertTrue(line(first, "MODELS:").contains("claude-3-5-sonnet-latest"), "the checkout's config: " + first.output());
+        assertFalse(first.output().contains("claude-evil"), first.output());
+        String token = line(first, "TOKEN:");
+        assertTrue(token.length() >= 40 && !token.equals("claudia-local"), token);
+        assertFalse(token.equals(line(second, "TOKEN:")), "a new token for every session");
+        assertEquals("401", line(first, "WITHOUT:"), "the session's router accepts only its token");
+    }
+
+    @Test
+    void a_router_already_listening_is_used_only_when_it_proves_it_holds_the_key(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path config = Files.writeString(dir.resolve("config.json"), "{\"port\": " + port + ", \"defaultBackend\": \"b\","
+                + " \"backends\": {\"b\": {\"baseUrl\": \"http://127.0.0.1:9/v1\", \"defaultModel\": \"m\"}},"
+                + " \"modelProfiles\": {\"claude-shared\": {\"backend\": \"b\"}}}");
+        String key = "shared-router-client-key-0123456789";
+        Map<String, String> env = Map.of("CLAUDE_BIN", showingClaude(dir).toString(), "HOME", dir.toString(),
+                "CLAUDIA_AUTH_TOKEN", key, "CLAUDIA_LOG_FILE", dir.resolve("router.log").toString());
+
+        try (ClaudiaServer shared = ClaudiaServer.start(new ServerOptions(config, Map.of("CLAUDIA_AUTH_TOKEN", key),
+                "127.0.0.1", null))) {
+            Run run = run(dir, env, HOME.resolve("claudia").toString(), "claude", "--config", config.toString(), "-p", "x");
+            assertEquals("http://127.0.0.1:" + port, line(run, "BASE:"), run.output());
+            assertEquals(key, line(run, "TOKEN:"));
+            assertTrue(line(run, "MODELS:").contains("claude-shared"), run.output());
+        }
+
+        // Something else on that port that looks like a router but cannot prove the key: not trusted, never told it.
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer impostor = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", port), 0);
+        impostor.createContext("/", exchange -> {
+            seen.add(exchange.getRequestHeaders().toString() + new String(exchange.getRequestBody().readAllBytes()));
+            byte[] body = "{\"name\":\"Claudia Router\",\"version\":\"9\"}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        impostor.start();
+        try {
+            Run run = run(dir, env, HOME.resolve("claudia").toString(), "claude", "--config", config.toString(), "-p", "x");
+            assertFalse(line(run, "BASE:").equals("http://127.0.0.1:" + port), run.output());
+            assertFalse(line(run, "TOKEN:").equals(key), "a private router with its own token");
+            assertTrue(run.output().contains("does not prove that it holds a client key"), run.output());
+            assertFalse(seen.isEmpty(), "the impostor was asked for its proof");
+            assertFalse(String.join("\n", seen).contains(key), "the impostor never saw the key: " + seen);
+        } finally {
+            impostor.stop(0);
+        }
     }
 }

@@ -2,19 +2,15 @@ package dev.claudia.router.systemtests.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claudia.router.systemtests.LaunchedRouter;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,34 +27,14 @@ class ModulePathLaunchTest {
 
     @Test
     void the_packaged_router_runs_on_the_module_path_and_answers_without_a_key() throws Exception {
-        Path home = Path.of(System.getProperty("claudia.home", "..")).toAbsolutePath().normalize();
-        Path jar = home.resolve("bootstrap/target/claudia-bootstrap.jar");
-        Path lib = home.resolve("bootstrap/target/lib");
-        assertTrue(Files.isRegularFile(jar) && Files.isDirectory(lib), "package the router first: " + jar);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + home.resolve("bootstrap/jvm.options")));
-        command.addAll(aotCache(home.resolve("bootstrap/target")));
-        command.addAll(List.of("--module-path=" + jar + java.io.File.pathSeparator + lib,
-                "-m", "dev.claudia.router.bootstrap/dev.claudia.router.bootstrap.Main",
-                "start", "--config", home.resolve("config.json").toString(), "--port", Integer.toString(port)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.endsWith("_API_KEY") || k.startsWith("CLAUDIA_"));
-        Path log = Files.createTempFile("claudia-launch", ".log");
-        builder.redirectOutput(log.toFile());
-        Process router = builder.start();
-        try {
+        try (LaunchedRouter router = LaunchedRouter.start(LaunchedRouter.home().resolve("config.json"), Map.of())) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            URI base = URI.create("http://127.0.0.1:" + port);
-            waitUntilUp(client, base, router, log);
+            URI base = router.baseUri();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/v1/messages"))
                     .header("x-api-key", "any").header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-3-5-sonnet-latest\",\"max_tokens\":100,"
                             + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body() + "\n" + Files.readString(log));
+            assertEquals(200, response.statusCode(), response.body() + "\n" + router.log());
             JsonNode body = JSON.readTree(response.body());
             assertEquals("claudia-demo:claude-3-5-sonnet-latest", body.get("model").asText());
             assertTrue(body.at("/content/0/text").asText().contains("demo backend"));
@@ -67,46 +43,12 @@ class ModulePathLaunchTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-3-haiku-latest\",\"max_tokens\":100,\"stream\":true,"
                             + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(stream.body().contains("event: message_stop"), stream.body());
-            String output = Files.readString(log);
+            String output = router.log();
             assertTrue(output.contains("DEMO MODE"), output);
+            assertTrue(output.contains("provider adapters: anthropic, openai-chat"),
+                    "the adapter modules were found in the module layer by ServiceLoader: " + output);
             assertTrue(output.contains("claudia.request"), "one log line per request: " + output);
             assertTrue(!output.contains("Exception"), "no stack traces: " + output);
-        } finally {
-            router.destroy();
-            router.waitFor();
         }
-    }
-
-    /**
-     * The build's ahead-of-time cache, as ./claudia passes it, but with {@code AOTMode=on}: when the
-     * cache was made by this JDK, a cache the JVM cannot use for this exact command line stops the
-     * start instead of being skipped silently, so this test fails.
-     */
-    private static List<String> aotCache(Path target) throws IOException {
-        Path stamp = target.resolve("claudia.aot.jdk");
-        Path cache = target.resolve("claudia.aot");
-        if (!Files.isRegularFile(stamp) || !Files.isRegularFile(cache)
-                || !Files.readAllLines(stamp).contains("java.home=" + System.getProperty("java.home"))) {
-            return List.of();
-        }
-        return List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on");
-    }
-
-    private static void waitUntilUp(HttpClient client, URI base, Process router, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!router.isAlive()) {
-                throw new AssertionError("the router exited: " + Files.readString(log));
-            }
-            try {
-                if (client.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the router did not answer /health within 30 s: " + Files.readString(log));
     }
 }

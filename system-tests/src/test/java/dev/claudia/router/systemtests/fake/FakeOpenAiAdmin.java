@@ -49,6 +49,17 @@ public final class FakeOpenAiAdmin {
         send(HttpRequest.newBuilder(base.resolve("/__admin/scripts")).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** Keys the fake's Anthropic endpoint accepts from now on (for the whole container: never forgotten). */
+    public void acceptAnthropicKeys(String... keys) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("keys");
+        for (String key : keys) {
+            list.add(key);
+        }
+        send(HttpRequest.newBuilder(base.resolve("/__admin/anthropic/keys"))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     /** The requests received for {@code model}, oldest first. */
     public List<JsonNode> requests(String model) {
         return list(send(HttpRequest.newBuilder(base.resolve("/__admin/requests?model="

@@ -193,6 +193,13 @@ public final class Script {
             return f;
         }
 
+        /** {@code event: <event>\ndata: <data>\n\n}: an Anthropic frame. */
+        public static Frame event(String event, String data) {
+            Frame f = data(data);
+            f.node.put("event", event);
+            return f;
+        }
+
         /** Exactly these bytes, e.g. {@code ": comment\n\n"}, CRLF endings, or half a frame. */
         public static Frame raw(String raw) {
             Frame f = new Frame();
@@ -203,6 +210,12 @@ public final class Script {
         /** Waits this long before writing the frame. */
         public Frame delayMs(long millis) {
             node.put("delayMs", millis);
+            return this;
+        }
+
+        /** Sends the frame this many times (with its delay before each). */
+        public Frame repeat(int times) {
+            node.put("repeat", times);
             return this;
         }
     }

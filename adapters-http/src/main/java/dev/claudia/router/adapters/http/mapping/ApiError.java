@@ -1,6 +1,7 @@
 package dev.claudia.router.adapters.http.mapping;
 
 import dev.claudia.router.adapters.http.wire.ErrorBody;
+import dev.claudia.router.domain.message.Verbatim;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,12 +18,27 @@ public final class ApiError extends RuntimeException {
     private final int status;
     private final String type;
     private final transient Map<String, String> headers;
+    private final transient Verbatim body;
+
+    /** Longer messages are cut: a message may quote what the client sent, and that can be megabytes. */
+    static final int MAX_MESSAGE = 2000;
 
     public ApiError(int status, String type, String message, Map<String, String> headers) {
-        super(message, null, false, false);
+        this(status, type, message, headers, null);
+    }
+
+    private ApiError(int status, String type, String message, Map<String, String> headers, Verbatim body) {
+        super(message != null && message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message,
+                null, false, false);
         this.status = status;
         this.type = type;
         this.headers = Map.copyOf(headers);
+        this.body = body;
+    }
+
+    /** An error whose body is a provider's own Anthropic error, sent as it came; {@code type} is for the log. */
+    public static ApiError verbatim(int status, String type, String message, Verbatim body) {
+        return new ApiError(status, type, message, Map.of(), body);
     }
 
     public static ApiError invalidRequest(String message) {
@@ -48,14 +64,17 @@ public final class ApiError extends RuntimeException {
     public ApiError withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new ApiError(status, type, getMessage(), more);
+        return new ApiError(status, type, getMessage(), more, body);
     }
 
-    /** The Anthropic-shaped response; the request id is filled in by the tracing filter. */
+    /**
+     * The Anthropic-shaped response: the router's own body (the request id is filled in by the
+     * tracing filter), or the provider's, unchanged.
+     */
     public Response toResponse() {
         Response.ResponseBuilder builder = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorBody.of(type, getMessage(), null));
+                .entity(body != null ? new VerbatimBody(body, type) : ErrorBody.of(type, getMessage(), null));
         headers.forEach(builder::header);
         return builder.build();
     }

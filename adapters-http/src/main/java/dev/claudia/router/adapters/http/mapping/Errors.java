@@ -14,6 +14,9 @@ public final class Errors {
     private Errors() {}
 
     public static ApiError from(ProviderFailure failure) {
+        if (failure.verbatim() != null) {
+            return verbatim(failure);
+        }
         ApiError error = switch (failure.kind()) {
             case INVALID_REQUEST, CONTEXT_TOO_LONG, UNSUPPORTED -> ApiError.of(400, "invalid_request_error", failure.message());
             case AUTHENTICATION -> ApiError.of(401, "authentication_error", failure.message());
@@ -32,6 +35,29 @@ public final class Errors {
             error = error.withHeader("retry-after", Long.toString(seconds));
         }
         return failure.retryable() ? error : error.withHeader("x-should-retry", "false");
+    }
+
+    /**
+     * A provider's own Anthropic error, as it came: its status and body, its {@code retry-after}
+     * and {@code x-should-retry}. Where the provider said nothing about retrying, the router's rule
+     * applies: a failure that cannot go away says {@code x-should-retry: false}.
+     */
+    private static ApiError verbatim(ProviderFailure failure) {
+        String type = typeOf(failure.kind());
+        int status = failure.upstreamStatus() >= 400 ? failure.upstreamStatus() : from(withoutBody(failure)).status();
+        ApiError error = ApiError.verbatim(status, type, failure.message(), failure.verbatim());
+        for (var header : failure.verbatim().headers().entrySet()) {
+            error = error.withHeader(header.getKey(), header.getValue());
+        }
+        if (failure.verbatim().header("x-should-retry") == null && !failure.retryable()) {
+            error = error.withHeader("x-should-retry", "false");
+        }
+        return error;
+    }
+
+    private static ProviderFailure withoutBody(ProviderFailure failure) {
+        return new ProviderFailure(failure.kind(), failure.message(), failure.backend(), failure.upstreamStatus(),
+                failure.retryAfter());
     }
 
     /** The Anthropic error type a failure maps to, for error events inside streams. */

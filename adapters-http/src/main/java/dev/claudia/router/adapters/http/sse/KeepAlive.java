@@ -1,35 +1,35 @@
 package dev.claudia.router.adapters.http.sse;
 
+import dev.claudia.router.adapters.http.BlockingIo;
+
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Sends {@code ping} events on streams whose provider has gone quiet (reasoning models can think
  * for minutes before the next token), so clients' idle timeouts do not fire (protocol.md B.3
- * rule 9). One shared thread serves every open stream; no request holds a thread of its own for it.
+ * rule 9). One shared thread looks at every open stream; it never writes itself, because a write
+ * to a client that stopped reading blocks: each due ping is written by a thread of its own, and a
+ * stream that is busy writing gets no ping.
  *
  * <p>A ping to a client that has gone away fails: the stream's abort hook then cancels the
- * provider request. While tokens flow, the same happens on the next event write, at once.
+ * provider request (on the next round, within half an interval). While tokens flow, the same
+ * happens on the next event write, at once.
  */
 public final class KeepAlive implements AutoCloseable {
 
     private final long idleNanos;
     private final ScheduledExecutorService timer;
+    private final ThreadFactory pingThreads = BlockingIo.threads("claudia-ping");
     private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
 
     public KeepAlive(Duration interval) {
         this.idleNanos = interval.toNanos();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "claudia-keepalive");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = Math.max(50, Math.min(1000, interval.toMillis() / 2));
-        timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+        this.timer = BlockingIo.ticker("claudia-keepalive", Math.max(50, Math.min(1000, interval.toMillis() / 2)),
+                this::tick);
     }
 
     Watch watch(SseChannel channel, Runnable onClientGone) {
@@ -41,9 +41,11 @@ public final class KeepAlive implements AutoCloseable {
     private void tick() {
         long now = System.nanoTime();
         for (Watch w : watched) {
-            if (!w.channel.pingIfIdle(idleNanos, now)) {
+            if (w.channel.broken()) {
                 watched.remove(w);
-                w.onClientGone.run();
+                pingThreads.newThread(w.onClientGone).start(); // closing the provider stream may take a moment
+            } else if (w.channel.pingDue(idleNanos, now)) {
+                pingThreads.newThread(w.channel::ping).start();
             }
         }
     }

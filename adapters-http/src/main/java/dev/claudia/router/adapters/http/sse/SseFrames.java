@@ -9,6 +9,7 @@ import dev.claudia.router.adapters.http.wire.BlockBody;
 import dev.claudia.router.adapters.http.wire.ErrorBody;
 import dev.claudia.router.adapters.http.wire.StreamBodies;
 import dev.claudia.router.domain.message.Usage;
+import dev.claudia.router.domain.message.Verbatim;
 import dev.claudia.router.domain.stream.BlockStart;
 import dev.claudia.router.domain.stream.Delta;
 import dev.claudia.router.domain.stream.StreamEvent;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * Formats domain stream events as Anthropic server-sent events: an {@code event:} line (clients
  * drop frames without one, protocol.md B.1), one {@code data:} line of JSON whose {@code type}
- * equals the event name, and a blank line. Stateless apart from the JSON writer.
+ * equals the event name, and a blank line. Stateless apart from the JSON writer. A provider's own
+ * events ({@link StreamEvent.Forwarded}) are written as they came.
  */
 public final class SseFrames {
 
@@ -50,9 +52,24 @@ public final class SseFrames {
                     new StreamBodies.StopDelta(m.stopReason().wireName(), m.stopSequence()), usage(m.usage())));
             case StreamEvent.MessageStopped m -> frame("message_stop", new StreamBodies.TypeOnly("message_stop"));
             case StreamEvent.Ping p -> PING;
+            case StreamEvent.StreamFailed f when f.failure().verbatim() != null -> verbatimError(f.failure().verbatim());
             case StreamEvent.StreamFailed f -> frame("error", ErrorBody.of(Errors.typeOf(f.failure().kind()),
                     f.failure().message(), requestId));
+            case StreamEvent.Forwarded f -> f.frame().toByteArray();
         };
+    }
+
+    /**
+     * A provider's own error body as an {@code error} event: its JSON unchanged, one {@code data:}
+     * line per line of it (an SSE client joins them back with line feeds), so a pretty-printed
+     * body cannot break the frame.
+     */
+    private static byte[] verbatimError(Verbatim body) {
+        StringBuilder frame = new StringBuilder("event: error\n");
+        for (String line : body.text().split("\r\n|\r|\n", -1)) {
+            frame.append("data: ").append(line).append('\n');
+        }
+        return frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Blocks always start empty: Claude Code discards whatever a start carries (protocol.md B.3 rule 4). */

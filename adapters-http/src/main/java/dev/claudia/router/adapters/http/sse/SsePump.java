@@ -1,5 +1,6 @@
 package dev.claudia.router.adapters.http.sse;
 
+import dev.claudia.router.adapters.http.ClientStalledException;
 import dev.claudia.router.adapters.http.mapping.Errors;
 import dev.claudia.router.application.RequestTrace;
 import dev.claudia.router.domain.port.FailureKind;
@@ -15,7 +16,8 @@ import java.lang.System.Logger.Level;
 /**
  * Moves one stream's events to the client, on the request's own (virtual) thread: pull an event,
  * write it, flush unless the next one is already waiting, repeat. A write that fails means the
- * client left: the provider stream is closed at once, which drops the upstream connection.
+ * client left: the provider stream is closed at once, which drops the upstream connection. So does
+ * a write that blocks because the client stopped reading, once the write watchdog ends it.
  * Finishes the request's log line.
  *
  * <p>Flushing is what costs: every flush is a write to the client's socket. So {@code message_start}
@@ -42,10 +44,10 @@ public final class SsePump {
         boolean contentSent = false;
         try {
             for (StreamEvent event = next(events); event != null; event = next(events)) {
-                boolean firstContent = !contentSent && event instanceof StreamEvent.BlockDelta;
+                boolean firstContent = !contentSent && isDelta(event);
                 contentSent |= firstContent;
                 // Flush unless the next event is already translated: it then rides in the same write.
-                channel.send(frames.encode(event, trace.requestId()), event instanceof StreamEvent.MessageStarted,
+                channel.send(frames.encode(event, trace.requestId()), opensMessage(event),
                         () -> firstContent || !events.ready());
                 if (event instanceof StreamEvent.StreamFailed failed) {
                     errorType = Errors.typeOf(failed.failure().kind());
@@ -62,8 +64,23 @@ public final class SsePump {
         } finally {
             events.close(); // releases the provider connection whatever happened
             watch.cancel();
-            trace.finish(channel.broken() ? 499 : 200, channel.broken() ? "client_closed" : errorType);
+            trace.finish(channel.broken() ? 499 : 200, channel.broken() ? gone(channel) : errorType);
         }
+    }
+
+    /** How the client went away: it closed the connection, or stopped reading until the watchdog ended the stream. */
+    private static String gone(SseChannel channel) {
+        return channel.failure() instanceof ClientStalledException ? "client_stalled" : "client_closed";
+    }
+
+    private static boolean isDelta(StreamEvent event) {
+        return event instanceof StreamEvent.BlockDelta
+                || event instanceof StreamEvent.Forwarded f && f.kind() == StreamEvent.Forwarded.Kind.BLOCK_DELTA;
+    }
+
+    private static boolean opensMessage(StreamEvent event) {
+        return event instanceof StreamEvent.MessageStarted
+                || event instanceof StreamEvent.Forwarded f && f.kind() == StreamEvent.Forwarded.Kind.MESSAGE_START;
     }
 
     /** A provider failure that escapes the stream (nothing was sent yet) still ends as an error event. */

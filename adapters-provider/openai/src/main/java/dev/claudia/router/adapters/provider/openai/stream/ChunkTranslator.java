@@ -1,0 +1,252 @@
+package dev.claudia.router.adapters.provider.openai.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claudia.router.adapters.provider.openai.mapping.Failures;
+import dev.claudia.router.adapters.provider.openai.mapping.ProviderJson;
+import dev.claudia.router.adapters.provider.openai.mapping.Reasoning;
+import dev.claudia.router.adapters.provider.openai.mapping.ThinkTags;
+import dev.claudia.router.adapters.provider.openai.mapping.ThinkingSignatures;
+import dev.claudia.router.domain.message.Usage;
+import dev.claudia.router.domain.port.FailureKind;
+import dev.claudia.router.domain.port.IdGenerator;
+import dev.claudia.router.domain.port.ProviderCall;
+import dev.claudia.router.domain.port.ProviderException;
+import dev.claudia.router.domain.port.ProviderFailure;
+import dev.claudia.router.domain.port.TokenCounter;
+import dev.claudia.router.domain.stream.BlockStart;
+import dev.claudia.router.domain.stream.Delta;
+import dev.claudia.router.domain.stream.StreamEvent;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The stream state machine: OpenAI {@code chat.completion.chunk} payloads in, block-shaped domain
+ * events out (protocol.md D.3). One instance per stream, nothing static or shared, so streams
+ * translated side by side cannot mix ids or usage. Lifecycle: {@link #start()}, then
+ * {@link #onData} per SSE event, then {@link #onEnd} (or {@link #fail}).
+ *
+ * <p>States: {@code IDLE} (no block open), {@code IN_THINKING}, {@code IN_TEXT}, {@code ENDED}
+ * (after the final events or a failure; everything else is ignored). Reasoning and text are
+ * forwarded the moment their chunk is translated, one delta per fragment; a thinking block ends
+ * with one signature delta. Tool calls are collected by {@link ToolBlocks} and emitted whole when
+ * other content follows them or at the end. {@code finish_reason} is only remembered: the usage
+ * chunk comes after it, and only {@code [DONE]} or EOF ends the stream.
+ */
+final class ChunkTranslator {
+
+    private enum State { IDLE, IN_THINKING, IN_TEXT, ENDED }
+
+    private final ProviderCall call;
+    private final TokenCounter tokens;
+    private final String backend;
+    private final ToolBlocks tools;
+    private final StreamOutcome outcome = new StreamOutcome();
+    private final ThinkTags thinkTags;
+    private final StringBuilder thinking = new StringBuilder();
+    private State state = State.IDLE;
+    private int nextIndex;
+
+    ChunkTranslator(ProviderCall call, boolean splitThinkTags, IdGenerator ids, TokenCounter tokens) {
+        this.call = call;
+        this.tokens = tokens;
+        this.backend = call.route().backend();
+        this.tools = new ToolBlocks(ids, backend);
+        this.thinkTags = splitThinkTags ? new ThinkTags() : null;
+    }
+
+    /** The opening event, made without reading: the input count is our estimate until the provider's arrives. */
+    StreamEvent start() {
+        return new StreamEvent.MessageStarted(call.messageId(), call.route().alias(),
+                new Usage(call.promptTokens().getAsInt(), 0, 0, 0, 0, true));
+    }
+
+    boolean ended() {
+        return state == State.ENDED;
+    }
+
+    /** One SSE {@code data} payload. */
+    void onData(String data, List<StreamEvent> out) {
+        if (state == State.ENDED) {
+            return;
+        }
+        if (data.equals("[DONE]")) {
+            onEnd(out);
+            return;
+        }
+        if (data.isBlank()) {
+            return; // an empty keep-alive event
+        }
+        JsonNode chunk;
+        try {
+            chunk = ProviderJson.MAPPER.readTree(data);
+        } catch (IOException e) {
+            chunk = null;
+        }
+        if (chunk == null || !chunk.isObject()) {
+            fail(out, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend, "backend '" + backend
+                    + "' sent a stream chunk that is not a JSON object: " + excerpt(data)));
+            return;
+        }
+        JsonNode error = chunk.get("error");
+        if (error != null && !error.isNull()) {
+            fail(out, Failures.inBand(error, backend));
+            return;
+        }
+        if (chunk.get("usage") instanceof JsonNode usage && usage.isObject()) {
+            outcome.usage(usage);
+        }
+        JsonNode choice = chunk.path("choices").path(0);
+        if (choice.isObject()) {
+            choice(choice, out);
+        }
+    }
+
+    /** The provider closed the stream ({@code [DONE]} or EOF). */
+    void onEnd(List<StreamEvent> out) {
+        if (state == State.ENDED) {
+            return;
+        }
+        if (!outcome.finished()) {
+            // Without a finish_reason the answer is cut short (a proxy or the provider gave up):
+            // passing it off as complete would let the client act on half an answer.
+            fail(out, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend, "stream from backend '" + backend
+                    + "' ended before the model finished (no finish_reason)"));
+            return;
+        }
+        if (thinkTags != null) {
+            thinkTags.finish().forEach(s -> segment(s, out));
+        }
+        if (!flushTools(out)) {
+            return;
+        }
+        closeBlock(out);
+        if (nextIndex == 0) {
+            // Clients expect at least one block (protocol.md D.3 rule 7).
+            out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.Text()));
+            out.add(new StreamEvent.BlockStopped(nextIndex++));
+        }
+        out.add(outcome.messageDelta(call, tokens, tools.made()));
+        out.add(new StreamEvent.MessageStopped());
+        state = State.ENDED;
+    }
+
+    /** The connection broke, or another error ended the stream early: nothing follows. */
+    void fail(List<StreamEvent> out, ProviderFailure failure) {
+        if (state != State.ENDED) {
+            out.add(new StreamEvent.StreamFailed(failure));
+            state = State.ENDED;
+        }
+    }
+
+    private void choice(JsonNode choice, List<StreamEvent> out) {
+        JsonNode delta = choice.path("delta");
+        String reasoning = Reasoning.text(delta);
+        if (!reasoning.isEmpty() && flushTools(out)) {
+            thinkingDelta(reasoning, out);
+        }
+        String encrypted = Reasoning.encrypted(delta);
+        if (encrypted != null && flushTools(out)) {
+            // OpenRouter's encrypted reasoning arrives whole: a redacted_thinking block, opened and closed at once.
+            closeBlock(out);
+            out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.RedactedThinking(encrypted)));
+            out.add(new StreamEvent.BlockStopped(nextIndex++));
+        }
+        String content = ProviderJson.text(delta, "content");
+        if (content != null && !content.isEmpty() && flushTools(out)) {
+            if (thinkTags != null) {
+                thinkTags.feed(content).forEach(s -> segment(s, out));
+            } else {
+                textDelta(content, out);
+            }
+        }
+        String refusal = ProviderJson.text(delta, "refusal");
+        if (refusal != null && !refusal.isEmpty() && flushTools(out)) {
+            outcome.refused();
+            textDelta(refusal, out);
+        }
+        if (delta.get("tool_calls") instanceof JsonNode fragments && fragments.isArray()) {
+            tools.collect(fragments);
+        }
+        String finish = ProviderJson.text(choice, "finish_reason");
+        if (finish == null || state == State.ENDED) {
+            return;
+        }
+        if (finish.equals("error")) { // OpenRouter: the upstream model failed mid-answer
+            JsonNode error = choice.get("error");
+            fail(out, error != null && error.isObject() ? Failures.inBand(error, backend)
+                    : ProviderFailure.of(FailureKind.SERVER_ERROR, backend, "backend '" + backend
+                    + "' ended the stream with finish_reason \"error\""));
+            return;
+        }
+        outcome.finished(finish, ProviderJson.text(choice, "stop_reason"));
+    }
+
+    private void segment(ThinkTags.Segment segment, List<StreamEvent> out) {
+        if (segment.thinking()) {
+            thinkingDelta(segment.text(), out);
+        } else {
+            textDelta(segment.text(), out);
+        }
+    }
+
+    private void thinkingDelta(String text, List<StreamEvent> out) {
+        if (state != State.IN_THINKING) {
+            closeBlock(out);
+            out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.Thinking()));
+            state = State.IN_THINKING;
+        }
+        thinking.append(text);
+        outcome.generated().append(text);
+        out.add(new StreamEvent.BlockDelta(nextIndex, new Delta.Thinking(text)));
+    }
+
+    private void textDelta(String text, List<StreamEvent> out) {
+        if (state != State.IN_TEXT) {
+            closeBlock(out);
+            out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.Text()));
+            state = State.IN_TEXT;
+        }
+        outcome.generated().append(text);
+        out.add(new StreamEvent.BlockDelta(nextIndex, new Delta.Text(text)));
+    }
+
+    /** Closes the open block; a thinking block first gets its one signature, over all its text. */
+    private void closeBlock(List<StreamEvent> out) {
+        switch (state) {
+            case IN_THINKING -> {
+                out.add(new StreamEvent.BlockDelta(nextIndex, new Delta.Signature(ThinkingSignatures.sign(thinking.toString()))));
+                thinking.setLength(0);
+                out.add(new StreamEvent.BlockStopped(nextIndex++));
+                state = State.IDLE;
+            }
+            case IN_TEXT -> {
+                out.add(new StreamEvent.BlockStopped(nextIndex++));
+                state = State.IDLE;
+            }
+            case IDLE, ENDED -> { }
+        }
+    }
+
+    /** Emits the collected tool calls; false (and the stream failed) when one is beyond repair or ended. */
+    private boolean flushTools(List<StreamEvent> out) {
+        if (state == State.ENDED) {
+            return false;
+        }
+        if (!tools.pending()) {
+            return true;
+        }
+        closeBlock(out);
+        try {
+            nextIndex = tools.flush(nextIndex, out, outcome.generated());
+            return true;
+        } catch (ProviderException e) {
+            fail(out, e.failure());
+            return false;
+        }
+    }
+
+    private static String excerpt(String data) {
+        return data.length() <= 120 ? data : data.substring(0, 120) + "...";
+    }
+}

@@ -1,4 +1,0 @@
-package dev.claudia.router.adapters.provider.openai.stream;
-
-/** One server-sent event: its {@code event:} name (null when absent) and its {@code data:} lines joined by LF. */
-public record SseEvent(String event, String data) {}
