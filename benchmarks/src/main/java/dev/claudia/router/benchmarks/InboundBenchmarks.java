@@ -2,6 +2,8 @@ package dev.claudia.router.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claudia.router.adapters.http.Json;
+import dev.claudia.router.adapters.http.InboundLimits;
+import dev.claudia.router.adapters.http.mapping.BodyBudget;
 import dev.claudia.router.adapters.http.mapping.BodyReader;
 import dev.claudia.router.adapters.http.mapping.RequestReader;
 import dev.claudia.router.adapters.http.mapping.ResponseWriter;
@@ -46,7 +48,7 @@ import java.util.concurrent.TimeUnit;
 public class InboundBenchmarks {
 
     private final ObjectMapper mapper = new Json().getContext(Object.class);
-    private final BodyReader bodies = new BodyReader(mapper, 32L << 20);
+    private final BodyReader bodies = new BodyReader(mapper, 32L << 20, InboundLimits.defaults().maxJsonDepth());
     private final SseFrames frames = new SseFrames(mapper);
     private byte[] claudeCodeRequest;
     private StreamEvent delta;
@@ -65,7 +67,8 @@ public class InboundBenchmarks {
     /** Bytes of a Claude Code request to a domain MessageRequest: JSON tree, then the validating reader. */
     @Benchmark
     public MessageRequest readClaudeCodeRequest(Blackhole warnings) {
-        return RequestReader.read(bodies.read(new ByteArrayInputStream(claudeCodeRequest), claudeCodeRequest.length),
+        return RequestReader.read(bodies.read(new ByteArrayInputStream(claudeCodeRequest),
+                Integer.toString(claudeCodeRequest.length), BodyBudget.UNBOUNDED),
                 Set.of(), false, warnings::consume);
     }
 
