@@ -2,7 +2,7 @@
  * Bootstrap: reads config.json and the environment, wires the object graph by hand, starts Jersey
  * on the JDK HTTP server with virtual threads, and provides the {@code claudia} command line.
  * Exports only the embedding API ({@code ClaudiaServer}, {@code ServerOptions}) used by the
- * system tests; picocli reads the command classes reflectively.
+ * system tests.
  *
  * <p>Provider adapters are not required here: bootstrap {@code uses} the provider SPI and finds
  * every adapter module on the module path with {@code ServiceLoader} (each {@code provides} a
@@ -19,11 +19,10 @@ module dev.claudia.router.bootstrap {
     requires java.logging;
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
-    requires info.picocli;
+    requires org.apache.commons.cli;
 
     uses dev.claudia.router.provider.spi.ProviderFactory;
 
     exports dev.claudia.router.bootstrap;
     exports dev.claudia.router.bootstrap.config;
-    opens dev.claudia.router.bootstrap.cli to info.picocli;
 }

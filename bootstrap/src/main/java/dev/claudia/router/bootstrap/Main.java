@@ -1,7 +1,6 @@
 package dev.claudia.router.bootstrap;
 
 import dev.claudia.router.bootstrap.cli.ClaudiaCommand;
-import picocli.CommandLine;
 
 /** {@code claudia}: the command-line entry point. See {@link ClaudiaCommand}. */
 public final class Main {
@@ -9,6 +8,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(ClaudiaCommand.commandLine().execute(args));
+        System.exit(ClaudiaCommand.execute(args, System.out, System.err));
     }
 }

@@ -9,9 +9,7 @@ import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
 import dev.claudia.router.bootstrap.config.Secrets;
 import dev.claudia.router.domain.routing.ModelLimits;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
+import org.apache.commons.cli.Option;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,11 +33,28 @@ import java.util.concurrent.Callable;
  * points Claude Code at it through environment variables; and passes every other argument to
  * {@code claude} untouched.
  */
-@Command(name = "claude",
-        description = {"Run Claude Code through the router.",
-            "Options before the first Claude Code argument are claudia's; everything from there on goes to claude as is.",
-            "Example: claudia claude --profile glm -p \"explain this repo\""})
 public final class ClaudeCommand implements Callable<Integer> {
+
+    static final CommandSpec SPEC = new CommandSpec("claude", List.of("Run Claude Code through the router.",
+            "Options before the first Claude Code argument are claudia's; everything from there on goes to claude as is.",
+            "Example: claudia claude --profile glm -p \"explain this repo\""),
+            CommandSpec.options(
+                    CommandSpec.valued("profile", "NAME", "fast (default), glm, qwen or smoke"),
+                    CommandSpec.valued("model", "ALIAS", "any model name of config.json (wins over --profile)"),
+                    CommandSpec.valued("small-model", "ALIAS", "model for Claude Code's background work "
+                            + "(default: claude-3-haiku-latest if configured, else the main model)"),
+                    CommandSpec.valued("config", "FILE", "config.json (default: $CLAUDIA_CONFIG, else "
+                            + "~/.claudia/config.json, else the checkout's; never ./config.json)"),
+                    Option.builder().longOpt("help-claudia").desc("show this help (--help goes to claude)").get()),
+            false, true, line -> {
+                ClaudeCommand command = new ClaudeCommand();
+                command.profile = line.getOptionValue("profile");
+                command.model = line.getOptionValue("model");
+                command.smallModel = line.getOptionValue("small-model");
+                command.config = CommandSpec.path(line, "config");
+                command.claudeArgs = new ArrayList<>(line.getArgList());
+                return command;
+            });
 
     /** Profile shortcuts, as in the original tool. */
     static final Map<String, String> PROFILES = Map.of(
@@ -49,24 +64,11 @@ public final class ClaudeCommand implements Callable<Integer> {
             "smoke", "claude-3-haiku-latest");
     static final String SMALL_MODEL = "claude-3-haiku-latest";
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "fast (default), glm, qwen or smoke")
     String profile;
-
-    @Option(names = "--model", paramLabel = "ALIAS", description = "any model name of config.json (wins over --profile)")
     String model;
-
-    @Option(names = "--small-model", paramLabel = "ALIAS",
-            description = "model for Claude Code's background work (default: claude-3-haiku-latest if configured, else the main model)")
     String smallModel;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "config.json (default: $CLAUDIA_CONFIG, else ~/.claudia/config.json, else the checkout's; never ./config.json)")
     Path config;
-
-    @Option(names = "--help-claudia", usageHelp = true, description = "show this help (--help goes to claude)")
-    boolean help;
-
-    @Unmatched
+    /** Everything from the first argument that is not claudia's on, for claude as is. */
     List<String> claudeArgs = new ArrayList<>();
 
     @Override

@@ -1,13 +1,11 @@
 package dev.claudia.router.bootstrap.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -15,11 +13,17 @@ import java.util.concurrent.Callable;
  * {@code claudia-claude} (= {@code claudia claude}), so Claude Code can run through the router from
  * any project directory. They call this checkout's {@code ./claudia}, which rebuilds when needed.
  */
-@Command(name = "install", mixinStandardHelpOptions = true,
-        description = "Install the claudia and claudia-claude launchers (default: into ~/.local/bin).")
 public final class InstallCommand implements Callable<Integer> {
 
-    @Option(names = "--bin-dir", paramLabel = "DIR", description = "where to put the launchers (default: ~/.local/bin)")
+    static final CommandSpec SPEC = new CommandSpec("install",
+            List.of("Install the claudia and claudia-claude launchers (default: into ~/.local/bin)."),
+            CommandSpec.options(CommandSpec.valued("bin-dir", "DIR", "where to put the launchers (default: ~/.local/bin)")),
+            true, false, line -> {
+                InstallCommand command = new InstallCommand();
+                command.binDir = CommandSpec.path(line, "bin-dir");
+                return command;
+            });
+
     Path binDir;
 
     @Override

@@ -5,27 +5,32 @@ import dev.claudia.router.bootstrap.Logs;
 import dev.claudia.router.bootstrap.ServerOptions;
 import dev.claudia.router.bootstrap.config.ConfigException;
 import dev.claudia.router.bootstrap.config.Environment;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code claudia start}: runs the router in the foreground until interrupted. */
-@Command(name = "start", mixinStandardHelpOptions = true, description = "Run the router in the foreground.")
 public final class StartCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "config.json to use (default: $CLAUDIA_CONFIG, else ./config.json)")
+    static final CommandSpec SPEC = new CommandSpec("start", List.of("Run the router in the foreground."),
+            CommandSpec.options(
+                    CommandSpec.valued("config", "FILE", "config.json to use (default: $CLAUDIA_CONFIG, else ./config.json)"),
+                    CommandSpec.valued("port", "PORT", "port to listen on (default: config.json's port)"),
+                    CommandSpec.valued("host", "HOST", "interface to bind (default: $CLAUDIA_HOST, else 127.0.0.1)")),
+            true, false, line -> {
+                StartCommand command = new StartCommand();
+                command.config = CommandSpec.path(line, "config");
+                command.port = CommandSpec.integer(line, "port");
+                command.host = line.getOptionValue("host");
+                return command;
+            });
+
     Path config;
-
-    @Option(names = "--port", paramLabel = "PORT", description = "port to listen on (default: config.json's port)")
     Integer port;
-
-    @Option(names = "--host", paramLabel = "HOST", description = "interface to bind (default: $CLAUDIA_HOST, else 127.0.0.1)")
     String host;
 
     @Override

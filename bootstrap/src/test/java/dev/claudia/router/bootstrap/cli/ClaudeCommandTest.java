@@ -3,7 +3,6 @@ package dev.claudia.router.bootstrap.cli;
 import dev.claudia.router.bootstrap.config.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import dev.claudia.router.domain.routing.ModelLimits;
 
@@ -22,9 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClaudeCommandTest {
 
     private static ClaudeCommand parse(String... args) {
-        CommandLine line = ClaudiaCommand.commandLine();
-        CommandLine.ParseResult result = line.parseArgs(args);
-        return (ClaudeCommand) result.subcommand().commandSpec().userObject();
+        return (ClaudeCommand) ((ClaudiaCommand.Outcome.Run) ClaudiaCommand.parse(args)).command();
     }
 
     @Test

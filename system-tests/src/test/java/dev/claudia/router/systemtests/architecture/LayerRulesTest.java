@@ -133,7 +133,7 @@ class LayerRulesTest {
     void only_bootstrap_wires_with_hk2_and_starts_the_server() {
         noClasses().that().resideOutsideOfPackage("dev.claudia.router.bootstrap..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.glassfish.hk2..", "org.glassfish.jersey.inject..",
-                        "org.glassfish.jersey.jdkhttp..", "picocli..")
+                        "org.glassfish.jersey.jdkhttp..", "org.apache.commons.cli..")
                 .check(classes);
     }
 
