@@ -10,7 +10,9 @@ import dev.claudia.router.domain.message.MessageRequest;
 import dev.claudia.router.domain.message.ToolDefinition;
 import dev.claudia.router.domain.port.TokenCounter;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -27,19 +29,23 @@ public final class JtokkitTokenCounter implements TokenCounter {
     /** Anthropic bills an image by its pixels (about 1,600 tokens for a typical 1.15-megapixel screenshot). */
     static final int PER_IMAGE = 1600;
 
-    /** Loaded once per JVM: the vocabulary is immutable and the encoding is thread-safe. */
+    /** One per JVM: the vocabulary is immutable and the encoding is thread-safe. */
     private static final class Cl100k {
-        // Loading the vocabulary takes a few hundred milliseconds: it starts in the background when
-        // the counter is first asked for (at start-up), so the first request does not pay for it.
-        static final JtokkitTokenCounter INSTANCE = new JtokkitTokenCounter(CompletableFuture.supplyAsync(
-                () -> Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE),
-                r -> Thread.ofVirtual().name("tokenizer-load").start(r)));
+        static final JtokkitTokenCounter INSTANCE = new JtokkitTokenCounter(
+                () -> Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE));
     }
 
-    private final CompletableFuture<Encoding> encoding;
+    /**
+     * The vocabulary, loaded by the first text to count, once; callers meanwhile wait for it. Loading
+     * takes a few hundred milliseconds of CPU and keeps about 20 MB of heap, which a router that is
+     * never asked to count (providers report usage) does not need, and which a start-up on two cores
+     * should not pay for: the first stream counts its prompt while the provider is being reached,
+     * so that first load overlaps the provider's own latency (docs/performance.md).
+     */
+    private final FutureTask<Encoding> encoding;
 
-    private JtokkitTokenCounter(CompletableFuture<Encoding> encoding) {
-        this.encoding = encoding;
+    JtokkitTokenCounter(Supplier<Encoding> load) {
+        this.encoding = new FutureTask<>(load::get);
     }
 
     /** The shared {@code cl100k_base} counter. */
@@ -110,7 +116,32 @@ public final class JtokkitTokenCounter implements TokenCounter {
 
     @Override
     public int countText(String text) {
-        return text.isEmpty() ? 0 : encoding.join().countTokensOrdinary(text);
+        return text.isEmpty() ? 0 : encoding().countTokensOrdinary(text);
+    }
+
+    /** True once the vocabulary is in memory. */
+    boolean loaded() {
+        return encoding.isDone();
+    }
+
+    private Encoding encoding() {
+        encoding.run(); // the first caller loads; a concurrent or later run() returns at once
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return encoding.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // a count is short once loaded: finish it, keep the interrupt
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot load the cl100k_base vocabulary: " + e.getCause(), e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private int block(ContentBlock block) {

@@ -16,8 +16,9 @@ public final class Tokenizers {
      * into fewer tokens than Claude's tokenizer does; cl100k lands closer, on the generous side. Its
      * vocabulary is also half the size, so it loads faster.
      *
-     * <p>One shared instance: its vocabulary starts loading in the background on the first call (at
-     * start-up), so the first request does not pay for it. Thread-safe.
+     * <p>One shared instance, thread-safe. Its vocabulary is loaded when a text is first counted, not
+     * when the counter is made: {@code upperBound}, which routing and the context-window guard use,
+     * needs none.
      */
     public static TokenCounter standard() {
         return JtokkitTokenCounter.cl100k();

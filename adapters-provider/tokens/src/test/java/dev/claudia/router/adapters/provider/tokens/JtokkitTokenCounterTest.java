@@ -11,12 +11,22 @@ import dev.claudia.router.domain.message.Sampling;
 import dev.claudia.router.domain.message.ThinkingConfig;
 import dev.claudia.router.domain.message.ToolDefinition;
 import dev.claudia.router.domain.port.TokenCounter;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.EncodingType;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +48,51 @@ class JtokkitTokenCounterTest {
         assertEquals(0, TOKENS.countText(""));
         assertEquals(2, TOKENS.countText("Hello world"));
         assertEquals(1, TOKENS.countText("hello"));
+    }
+
+    @Test
+    void loads_the_vocabulary_once_when_a_text_is_first_counted_and_not_for_an_upper_bound() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        JtokkitTokenCounter counter = new JtokkitTokenCounter(() -> {
+            loads.incrementAndGet();
+            loading.countDown();
+            await(release);
+            return Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+        });
+        MessageRequest request = request(List.of(new ContentBlock.Text("You are terse.")),
+                List.of(new Message(Role.USER, List.of(new ContentBlock.Text("Hello world")))), List.of());
+        assertTrue(counter.upperBound(request) > 0);
+        assertEquals(0, counter.countText(""));
+        assertFalse(counter.loaded(), "nothing counted yet");
+        assertEquals(0, loads.get());
+
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> counts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                counts.add(threads.submit(() -> counter.countText("Hello world")));
+            }
+            assertTrue(loading.await(10, TimeUnit.SECONDS));
+            release.countDown();
+            for (Future<Integer> count : counts) {
+                assertEquals(2, count.get(30, TimeUnit.SECONDS), "every caller waits for the one load");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(1, loads.get());
+        assertTrue(counter.loaded());
+        assertEquals(TOKENS.countRequest(request), counter.countRequest(request));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
