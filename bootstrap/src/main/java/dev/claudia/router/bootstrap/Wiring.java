@@ -75,7 +75,7 @@ final class Wiring {
         ProviderServices services = new ProviderServices(ids, tokens, Clock.systemUTC(), CONNECT_TIMEOUT, readTimeout);
 
         List<String> notes = new ArrayList<>();
-        notes.add("provider adapters: " + String.join(", ", adapters.names()));
+        notes.add("provider adapters: " + adapters.describe());
         List<AutoCloseable> resources = new ArrayList<>();
         Map<String, ChatProvider> providers = new LinkedHashMap<>();
         Set<String> demoBackends = new LinkedHashSet<>();
