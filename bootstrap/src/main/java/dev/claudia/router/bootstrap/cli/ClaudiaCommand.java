@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code claudia} command and its subcommands. */
 @Command(name = "claudia", mixinStandardHelpOptions = true, versionProvider = ClaudiaCommand.VersionProvider.class,
         description = "Claudia Router: run Claude Code and the Anthropic SDKs on OpenAI-compatible models.",
-        subcommands = {StartCommand.class, ClaudeCommand.class, InstallCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, ClaudeCommand.class, CheckCommand.class, InstallCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ClaudiaCommand implements Runnable {
 
     @CommandLine.Spec
