@@ -62,7 +62,8 @@ public record Answer(String text, List<ToolCall> toolCalls, boolean thinking, St
         boolean thinking = false;
         String stopReason = null;
         String error = null;
-        int input = 0;
+        int startInput = 0;
+        int finalInput = 0;
         int output = 0;
         int deltas = 0;
         for (byte[] frame : frames) {
@@ -72,7 +73,7 @@ public record Answer(String text, List<ToolCall> toolCalls, boolean thinking, St
             }
             int index = event.path("index").asInt(-1);
             switch (event.path("type").asText()) {
-                case "message_start" -> input = Math.max(input, input(event.at("/message/usage")));
+                case "message_start" -> startInput = input(event.at("/message/usage"));
                 case "content_block_start" -> {
                     String type = event.at("/content_block/type").asText();
                     thinking |= type.equals("thinking") || type.equals("redacted_thinking");
@@ -101,13 +102,15 @@ public record Answer(String text, List<ToolCall> toolCalls, boolean thinking, St
                 case "message_delta" -> {
                     stopReason = event.at("/delta/stop_reason").asText(stopReason);
                     output = Math.max(output, event.at("/usage/output_tokens").asInt(0));
-                    input = Math.max(input, input(event.path("usage")));
+                    finalInput = input(event.path("usage"));
                 }
                 case "error" -> error = event.at("/error/message").asText(event.toString());
                 default -> { }
             }
         }
-        return new Answer(text.toString(), calls, thinking, stopReason, input, output, deltas, error);
+        // message_start may carry an estimate; the final count, when the stream ends with one, is the provider's
+        return new Answer(text.toString(), calls, thinking, stopReason, finalInput > 0 ? finalInput : startInput, output,
+                deltas, error);
     }
 
     private static ToolCall toolCall(String name, String raw) {
