@@ -20,7 +20,8 @@ public final class CheckTable {
                 + ", each against its real backend\n  " + Probe.values().length + " small requests per profile ("
                 + String.join(", ", List.of("text", "stream", "tools", "thinking")) + "): at most "
                 + Probe.maxOutputTokens() + " output tokens in all, usually a few hundred tokens;\n"
-                + "  a backend whose key is not set is sent nothing.\n";
+                + "  a backend whose key is not set is sent nothing. Times are per request; a backend's first one\n"
+                + "  includes the router's own warm-up.\n";
     }
 
     public static String render(List<ProfileReport> reports) {

@@ -186,6 +186,7 @@ class ClaudiaCheckContractTest {
         int before = fake.requests("check-healthy").size();
         PackagedCommand.Result result = check();
 
+        System.out.println(result); // the table, in this class's surefire output
         assertEquals(1, result.exit(), result.toString());
         String out = result.out();
         assertTrue(result.err().contains("6 profiles of " + config.toAbsolutePath()) && result.err().contains("at most 1472 "

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Requests reach it JSON and streamed, its option problems join the start-up report with their
  * paths, an unknown adapter name lists it among the installed ones, a jar that cannot be loaded
  * stops start-up naming the jar, and {@code claudia check} judges it like any other adapter.
- * The gateway it speaks to is the fake provider in its container, scripted in the gateway's protocol.
+ * The gateway it speaks to is the fake provider in its container, scripted in the gateway's protocol;
+ * the last test uses the config docs/adapters.md shows for it.
  */
 class TeamAdapterEndToEndTest {
 
@@ -152,18 +153,31 @@ class TeamAdapterEndToEndTest {
         assertFalse(exit.output().contains("Exception in thread"), exit.output());
     }
 
+    /** docs/adapters.md's config for the example adapter, pointed at the fake. */
+    private static String documentedConfig() throws Exception {
+        String doc = Files.readString(LaunchedRouter.home().resolve("docs/adapters.md"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```json\n(\\{[^`]*\"acme-gateway\"[^`]*)```")
+                .matcher(doc);
+        assertTrue(block.find(), "docs/adapters.md shows a config for the example adapter");
+        String config = block.group(1);
+        assertTrue(config.contains("https://ai-gateway.acme.internal/v2"), config);
+        return config.replace("https://ai-gateway.acme.internal/v2", gateway);
+    }
+
     @Test
     void on_the_module_path_too_and_claudia_check_judges_it_like_any_other_adapter() throws Exception {
-        fake.script("acme-e2e-check",
+        fake.script("acme-large",
                 Script.json("{\"id\":\"gen-2\",\"output\":\"pong\",\"finish\":\"stop\",\"usage\":{\"input\":12,\"output\":1}}"),
                 ndjson("{\"delta\":\"1 2 3 \"}", "{\"delta\":\"4 5\"}", "{\"finish\":\"stop\",\"usage\":{\"input\":14,\"output\":9}}"),
                 ndjson("{\"delta\":\"I cannot look that up.\"}", "{\"finish\":\"stop\"}"),
                 ndjson("{\"delta\":\"42\"}", "{\"finish\":\"stop\"}"));
         Path file = Files.createTempFile("claudia-acme", ".json");
-        Files.writeString(file, config("{\"tenant\":\"research\"}", "{}", "acme-e2e-check").toString());
+        Files.writeString(file, documentedConfig());
+        int before = fake.requests("acme-large").size();
         PackagedCommand.Result result = PackagedCommand.run(List.of(jar), Map.of("ACME_API_KEY", KEY),
                 "check", "--config", file.toString());
 
+        System.out.println(result); // the table, in this class's surefire output
         assertEquals(1, result.exit(), "tools cannot work through this gateway: " + result);
         String row = result.out().lines().filter(l -> l.startsWith("claude-acme ")).findFirst().orElseThrow();
         List<String> cells = List.of(row.split(" {2,}"));
@@ -176,6 +190,8 @@ class TeamAdapterEndToEndTest {
                 + "gateway has no tool calling"), result.out());
         assertTrue(result.out().contains("  claude-acme thinking: not enabled: the acme-gateway adapter does not carry "
                 + "thinking for this profile (the Acme gateway has no reasoning mode)"), result.out());
-        assertEquals(4, fake.requests("acme-e2e-check").size());
+        List<JsonNode> sent = fake.requests("acme-large");
+        assertEquals(4, sent.size() - before, "four probes, each once");
+        assertEquals("batch", sent.getLast().at("/headers/x-acme-priority").asText(), "the documented profile option");
     }
 }
