@@ -120,6 +120,27 @@ class TeamAdapterEndToEndTest {
     }
 
     @Test
+    void claudia_claude_runs_a_session_through_it_too() throws Exception {
+        fake.script("acme-e2e-session",
+                Script.json("{\"id\":\"gen-3\",\"output\":\"Hi from the session.\",\"finish\":\"stop\"}"));
+        Path dir = Files.createTempDirectory("claudia-session");
+        Path claude = Files.writeString(dir.resolve("claude"), """
+                #!/bin/sh
+                curl -s "$ANTHROPIC_BASE_URL/v1/messages" -H "authorization: Bearer $ANTHROPIC_AUTH_TOKEN" \\
+                  -H 'content-type: application/json' \\
+                  -d '{"model":"'"$ANTHROPIC_MODEL"'","max_tokens":20,"messages":[{"role":"user","content":"hi"}]}'
+                """);
+        Files.setPosixFilePermissions(claude, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path file = Files.writeString(dir.resolve("config.json"), config("{\"tenant\":\"research\"}", "{}",
+                "acme-e2e-session").toString());
+        PackagedCommand.Result session = PackagedCommand.run(List.of(), Map.of("CLAUDIA_ADAPTERS", adapters.toString(),
+                "ACME_API_KEY", KEY, "CLAUDE_BIN", claude.toString(), "CLAUDIA_LOG_FILE", dir.resolve("router.log").toString()),
+                "claude", "--config", file.toString(), "--model", "claude-acme");
+        assertEquals(0, session.exit(), session.toString());
+        assertTrue(session.out().contains("\"text\":\"Hi from the session.\""), session.toString());
+    }
+
+    @Test
     void its_option_problems_and_an_unknown_adapter_name_are_in_the_one_start_up_report() throws Exception {
         ObjectNode config = config("{\"priority\":\"urgent\"}", "{\"tenant\":\"research\"}", "acme-e2e-bad");
         ((ObjectNode) config.get("backends")).set("typo", JSON.readTree("{\"adapter\":\"acme-gatway\",\"baseUrl\":\""
