@@ -9,7 +9,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Test classes that must have run (their reports must exist): the container contract tests (the
-# bad-input, stuck-reader and security suites among them) and the real-client end-to-end tests.
+# bad-input, stuck-reader and security suites and claudia check among them) and the end-to-end tests
+# (real clients, the packaged router, a team's adapter installed in it).
 required=(
   dev.claudia.router.systemtests.fake.FakeOpenAiContainerTest
   dev.claudia.router.systemtests.contract.RequestTranslationContractTest
@@ -21,6 +22,7 @@ required=(
   dev.claudia.router.systemtests.contract.SlowClientFaultTest
   dev.claudia.router.systemtests.contract.SecurityContractTest
   dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
+  dev.claudia.router.systemtests.contract.ClaudiaCheckContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeLongSessionTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeModelSwitchTest
@@ -28,6 +30,7 @@ required=(
   dev.claudia.router.systemtests.e2e.VercelAiSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.AnthropicSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.ModulePathLaunchTest
+  dev.claudia.router.systemtests.e2e.TeamAdapterEndToEndTest
   dev.claudia.router.systemtests.e2e.LauncherTest
   dev.claudia.router.systemtests.architecture.LayerRulesTest
 )

@@ -8,9 +8,9 @@ import dev.claudia.router.domain.port.ProviderFailure;
 import dev.claudia.router.domain.routing.Route;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +29,8 @@ public final class RequestTrace implements Consumer<Warning> {
     private Route route;
     private int attempts;
     private final List<String> failures = new ArrayList<>();
-    private final Set<String> dropped = new LinkedHashSet<>();
+    /** What was dropped, by field, with the first reason given. */
+    private final Map<String, String> dropped = new LinkedHashMap<>();
     private Usage usage;
     private StopReason stopReason;
     private long firstEventNanos;
@@ -72,11 +73,16 @@ public final class RequestTrace implements Consumer<Warning> {
     public void accept(Warning warning) {
         boolean first;
         synchronized (this) {
-            first = dropped.add(warning.field());
+            first = dropped.putIfAbsent(warning.field(), warning.reason()) == null;
         }
         if (first) {
             log.firstDrop(warning);
         }
+    }
+
+    /** The fields dropped so far, each with the first reason an adapter gave ({@code claudia check} words its verdicts with them). */
+    public synchronized Map<String, String> dropped() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dropped));
     }
 
     public synchronized void usage(Usage value, StopReason reason) {
@@ -120,7 +126,7 @@ public final class RequestTrace implements Consumer<Warning> {
 
     synchronized Snapshot snapshot(long nowNanos) {
         return new Snapshot(requestId, endpoint, request, rule, route, attempts, List.copyOf(failures),
-                List.copyOf(dropped), usage, stopReason, (nowNanos - startNanos) / 1_000_000,
+                List.copyOf(dropped.keySet()), usage, stopReason, (nowNanos - startNanos) / 1_000_000,
                 firstEventNanos == 0 ? -1 : (firstEventNanos - startNanos) / 1_000_000, status, errorType);
     }
 

@@ -14,6 +14,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -44,7 +45,8 @@ public final class ClaudiaServer implements AutoCloseable {
      */
     public static ClaudiaServer start(ServerOptions options) {
         Environment env = new Environment(options.environment());
-        Adapters adapters = Adapters.installed();
+        Adapters adapters = Adapters.installed(Adapters.folders(env, Path.of(System.getProperty("user.home"))),
+                w -> LOG.log(Level.WARNING, w));
         RouterConfig config = ConfigReader.read(options.configFile(), adapters, w -> LOG.log(Level.WARNING, w));
         String host = options.host() != null ? options.host() : env.getOr("CLAUDIA_HOST", "127.0.0.1");
         BindPolicy.check(host, Secrets.clientKeys(config, env));

@@ -52,7 +52,7 @@ final class Wiring {
     /** The backend name under which the embedded demo server is registered. */
     static final String DEMO = "claudia-demo";
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final long DEFAULT_READ_TIMEOUT_MS = 600_000;
 
     /** Everything the HTTP server needs, plus what must be closed with it and what to say at start-up. */
@@ -75,7 +75,7 @@ final class Wiring {
         ProviderServices services = new ProviderServices(ids, tokens, Clock.systemUTC(), CONNECT_TIMEOUT, readTimeout);
 
         List<String> notes = new ArrayList<>();
-        notes.add("provider adapters: " + String.join(", ", adapters.names()));
+        notes.add("provider adapters: " + adapters.describe());
         List<AutoCloseable> resources = new ArrayList<>();
         Map<String, ChatProvider> providers = new LinkedHashMap<>();
         Set<String> demoBackends = new LinkedHashSet<>();
@@ -88,8 +88,7 @@ final class Wiring {
                 demoBackends.add(backend.name());
                 missingKeys.add(backend.apiKeyEnv());
             } else {
-                providers.put(backend.name(), factory(adapters, backend.adapter()).create(new BackendSettings(
-                        backend.name(), backend.baseUrl(), key, backend.apiKeyEnv()), backend.options(), services));
+                providers.put(backend.name(), provider(adapters, backend, key, services));
             }
             String shownUrl = Redactor.safeUrl(backend.baseUrl());
             backendInfo.add(new ServiceInfo.Backend(backend.name(), shownUrl, backend.apiKeyEnv(),
@@ -126,6 +125,12 @@ final class Wiring {
                 info, watchdog, new BoundPort(), resources, notes);
     }
 
+    /** A backend's provider, made by its adapter. */
+    static ChatProvider provider(Adapters adapters, RouterConfig.Backend backend, String key, ProviderServices services) {
+        return factory(adapters, backend.adapter()).create(new BackendSettings(backend.name(), backend.baseUrl(), key,
+                backend.apiKeyEnv()), backend.options(), services);
+    }
+
     private static ProviderFactory factory(Adapters adapters, String name) {
         return adapters.get(name).orElseThrow(() -> new IllegalStateException("adapter '" + name
                 + "' is not installed (installed: " + String.join(", ", adapters.names()) + ")"));
@@ -154,6 +159,11 @@ final class Wiring {
         Route defaultRoute = new Route("*", "defaultBackend", backendName(fallback.name(), demoBackends),
                 fallback.defaultModel(), defaultRetry(), RawJson.EMPTY_OBJECT, Capabilities.DEFAULT);
         return new ConfiguredRoutes(byModel, defaultRoute, config.routingRules());
+    }
+
+    /** A profile's own route (its fallbacks are routes of their own), as its requests take it. */
+    static Route profileRoute(RouterConfig config, RouterConfig.Profile profile) {
+        return route(config, profile, Set.of());
     }
 
     /**

@@ -43,34 +43,11 @@ final class AnthropicEndpoint {
 
     /** Accepts these keys from now on (never forgotten: the fake is shared by test classes). */
     int accept(JsonNode body) {
-        JsonNode list = body.path("keys");
-        if (!list.isArray() || list.isEmpty()) {
-            throw new IllegalArgumentException("expected {\"keys\":[\"sk-...\", ...]}");
-        }
-        list.forEach(k -> {
-            if (!k.isTextual() || k.asText().isBlank()) {
-                throw new IllegalArgumentException("keys must be non-empty strings, not " + k);
-            }
-        });
-        list.forEach(k -> keys.add(k.asText()));
-        return keys.size();
+        return Names.addAll(body, "keys", keys);
     }
 
     void handle(HttpExchange exchange, JsonNode request, boolean countTokens) throws IOException {
-        String apiKey = exchange.getRequestHeaders().getFirst("x-api-key");
-        String authorization = exchange.getRequestHeaders().getFirst("authorization");
-        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : null;
-        if (apiKey == null && bearer == null) {
-            error(exchange, 401, "authentication_error", "x-api-key header is required");
-            return;
-        }
-        if (apiKey != null ? !keys.contains(apiKey) : !keys.contains(bearer)) {
-            error(exchange, 401, "authentication_error", apiKey != null ? "invalid x-api-key" : "invalid bearer token");
-            return;
-        }
-        if (exchange.getRequestHeaders().getFirst("anthropic-version") == null) {
-            error(exchange, 400, "invalid_request_error", "anthropic-version: header is required");
+        if (refused(exchange)) {
             return;
         }
         if (!request.isObject()) {
@@ -93,7 +70,31 @@ final class AnthropicEndpoint {
         }
     }
 
-    private void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+    /**
+     * Answers 401 or 400 and returns true when the key or the version is missing or wrong, as every
+     * Anthropic endpoint does before it looks at anything else ({@code /messages}, {@code /models}).
+     */
+    boolean refused(HttpExchange exchange) throws IOException {
+        String apiKey = exchange.getRequestHeaders().getFirst("x-api-key");
+        String authorization = exchange.getRequestHeaders().getFirst("authorization");
+        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
+        if (apiKey == null && bearer == null) {
+            error(exchange, 401, "authentication_error", "x-api-key header is required");
+            return true;
+        }
+        if (apiKey != null ? !keys.contains(apiKey) : !keys.contains(bearer)) {
+            error(exchange, 401, "authentication_error", apiKey != null ? "invalid x-api-key" : "invalid bearer token");
+            return true;
+        }
+        if (exchange.getRequestHeaders().getFirst("anthropic-version") == null) {
+            error(exchange, 400, "invalid_request_error", "anthropic-version: header is required");
+            return true;
+        }
+        return false;
+    }
+
+    void error(HttpExchange exchange, int status, String type, String message) throws IOException {
         String requestId = "req_fake" + ids.incrementAndGet();
         ObjectNode body = json.createObjectNode().put("type", "error");
         body.putObject("error").put("type", type).put("message", message);

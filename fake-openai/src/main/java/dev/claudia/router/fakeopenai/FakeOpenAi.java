@@ -30,13 +30,18 @@ import java.util.concurrent.Executors;
  * {@code x-fake-scenario} header or by the model name (see {@link Scenarios}); else a 404 in OpenAI's
  * error shape that says how to script an answer. {@code POST <anything>/messages} and
  * {@code .../messages/count_tokens} are an Anthropic Messages endpoint ({@link AnthropicEndpoint}),
- * scripted the same way. Any other non-admin request is recorded and gets a 404.
+ * scripted the same way. {@code GET <anything>/models} lists the models ({@link ModelLists}), in
+ * Anthropic's or OpenAI's shape. OpenAI-format requests under {@code /secured/} must carry a key
+ * posted to {@code /__admin/openai/keys} ({@link OpenAiKeys}). Any other POST whose body names a
+ * model with entries scripted gets the next one; anything else is recorded and gets a 404.
  *
  * <p>Admin API: {@code POST /__admin/scripts} {@code {"model":..,"responses":[entry,..]}} (entries are
  * validated at once, see {@link Entries}), {@code GET /__admin/scripts} (what is left),
  * {@code DELETE /__admin/scripts}; {@code GET /__admin/requests[?model=]}, {@code DELETE /__admin/requests};
  * {@code GET /__admin/events}, {@code DELETE /__admin/events}; {@code POST /__admin/anthropic/keys}
- * {@code {"keys":[..]}} (keys the Anthropic endpoint accepts); {@code POST /__admin/reset} (all of it but the
+ * {@code {"keys":[..]}} (keys the Anthropic endpoint accepts), {@code POST /__admin/openai/keys} (keys the
+ * {@code /secured/} OpenAI endpoints accept), {@code POST /__admin/models} {@code {"models":[..]}} (listed
+ * from now on); {@code POST /__admin/reset} (all of it but the
  * keys, and the scenarios' memory); {@code GET /health}.
  *
  * <p>Listens on 127.0.0.1 only; one virtual thread per exchange; always reads the whole request body first.
@@ -52,6 +57,8 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Scenarios scenarios = new Scenarios(json);
     private final Map<String, Deque<JsonNode>> scripts = new LinkedHashMap<>();
     private final AnthropicEndpoint anthropic = new AnthropicEndpoint(json, responder, this::nextScripted);
+    private final OpenAiKeys openAiKeys = new OpenAiKeys(json);
+    private final ModelLists models = new ModelLists(json);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
 
@@ -133,10 +140,11 @@ public final class FakeOpenAi implements AutoCloseable {
                 JsonNode request = parse(body);
                 journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
                 anthropic.handle(exchange, request, path.endsWith("/count_tokens"));
-            } else {
+            } else if (path.endsWith("/models") && method.equals("GET")) {
                 journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), parse(body));
-                send(exchange, 404, error("fake-openai serves POST .../chat/completions only, not " + method + " " + path,
-                        "invalid_request_error", "unknown_url"));
+                listModels(exchange);
+            } else {
+                other(exchange, method, path, parse(body));
             }
         } catch (Responder.Drop drop) {
             // Left unclosed on purpose: the server then drops the connection without ending the body.
@@ -176,7 +184,9 @@ public final class FakeOpenAi implements AutoCloseable {
                 journal.clearEvents();
                 send(exchange, 204, "");
             }
-            case "POST /__admin/anthropic/keys" -> acceptKeys(exchange, body);
+            case "POST /__admin/anthropic/keys" -> accept(exchange, body, anthropic::accept);
+            case "POST /__admin/openai/keys" -> accept(exchange, body, openAiKeys::accept);
+            case "POST /__admin/models" -> accept(exchange, body, models::accept);
             case "POST /__admin/reset" -> {
                 clearScripts();
                 journal.clearRequests();
@@ -185,15 +195,44 @@ public final class FakeOpenAi implements AutoCloseable {
             }
             default -> send(exchange, 404, error("fake-openai has no " + method + " " + path + "; admin endpoints: "
                     + "POST/GET/DELETE " + SCRIPTS + ", GET/DELETE /__admin/requests[?model=], GET/DELETE /__admin/events, "
-                    + "POST /__admin/anthropic/keys, "
+                    + "POST /__admin/anthropic/keys, POST /__admin/openai/keys, POST /__admin/models, "
                     + "POST /__admin/reset, GET /health", "invalid_request_error", "unknown_url"));
         }
+    }
+
+    private void listModels(HttpExchange exchange) throws IOException {
+        if (ModelLists.anthropic(exchange)) {
+            if (!anthropic.refused(exchange)) {
+                models.anthropic(exchange, query(exchange), anthropic);
+            }
+        } else if (!openAiKeys.refused(exchange)) {
+            models.openAi(exchange);
+        }
+    }
+
+    /**
+     * Any other request: a POST whose JSON body names a model with entries scripted gets the next one
+     * (an adapter's own wire format, such as the example team adapter's gateway); anything else a 404.
+     */
+    private void other(HttpExchange exchange, String method, String path, JsonNode request) throws IOException {
+        journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
+        JsonNode entry = method.equals("POST") && request.path("model").isTextual()
+                ? nextScripted(request.get("model").asText()) : null;
+        if (entry != null) {
+            responder.play(exchange, entry, request.get("model").asText());
+            return;
+        }
+        send(exchange, 404, error("fake-openai serves POST .../chat/completions, POST .../messages, GET .../models and "
+                + "any POST whose model has a script, not " + method + " " + path, "invalid_request_error", "unknown_url"));
     }
 
     private void completions(HttpExchange exchange, byte[] body) throws IOException {
         String path = exchange.getRequestURI().getPath();
         JsonNode request = parse(body);
         journal.request("POST", path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
+        if (openAiKeys.refused(exchange)) {
+            return;
+        }
         if (!request.isObject()) {
             send(exchange, 400, error("fake-openai: the request body is not a JSON object", "invalid_request_error", null));
             return;
@@ -232,9 +271,10 @@ public final class FakeOpenAi implements AutoCloseable {
         }
     }
 
-    private void acceptKeys(HttpExchange exchange, byte[] body) throws IOException {
+    /** Adds names (keys, models) to a set of the fake's; answers how many it holds. */
+    private void accept(HttpExchange exchange, byte[] body, java.util.function.ToIntFunction<JsonNode> into) throws IOException {
         try {
-            send(exchange, 200, json.createObjectNode().put("accepted", anthropic.accept(parse(body))).toString());
+            send(exchange, 200, json.createObjectNode().put("accepted", into.applyAsInt(parse(body))).toString());
         } catch (IllegalArgumentException e) {
             send(exchange, 400, error(e.getMessage(), "invalid_request_error", null));
         }

@@ -3,6 +3,7 @@ package dev.claudia.router.bootstrap.cli;
 import dev.claudia.router.bootstrap.ClaudiaServer;
 import dev.claudia.router.bootstrap.Logs;
 import dev.claudia.router.bootstrap.ServerOptions;
+import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.ConfigException;
 import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.Environment;
@@ -80,9 +81,13 @@ public final class ClaudeCommand implements Callable<Integer> {
         Path file = LauncherTrust.configFile(config, System.getenv(), home, checkout);
         RouterConfig routes;
         try {
-            routes = ConfigReader.read(file, w -> { });
+            // With the adapters folders, as the router it starts reads them: a team's adapter must be known here too.
+            routes = ConfigReader.read(file, Adapters.installed(Adapters.folders(env, home), w -> { }), w -> { });
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
+            return 2;
+        } catch (IllegalStateException adapterNotLoaded) {
+            System.err.println("claudia: cannot start: " + adapterNotLoaded.getMessage());
             return 2;
         }
         String alias = alias();

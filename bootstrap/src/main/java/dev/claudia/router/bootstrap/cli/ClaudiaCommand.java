@@ -24,7 +24,8 @@ public final class ClaudiaCommand {
     static final String DESCRIPTION = "Claudia Router: run Claude Code and the Anthropic SDKs on OpenAI-compatible models.";
 
     /** The subcommands, in the order the help lists them. */
-    static final List<CommandSpec> COMMANDS = List.of(StartCommand.SPEC, ClaudeCommand.SPEC, InstallCommand.SPEC);
+    static final List<CommandSpec> COMMANDS = List.of(StartCommand.SPEC, ClaudeCommand.SPEC, CheckCommand.SPEC,
+            InstallCommand.SPEC);
 
     private static final CommandSpec ROOT = new CommandSpec("", List.of(DESCRIPTION), new Options(), true, true,
             line -> () -> 0);
@@ -97,7 +98,7 @@ public final class ClaudiaCommand {
                         : "Unmatched arguments from index " + index + ": '" + String.join("', '", extra) + "'");
             }
             for (Option option : spec.options().getOptions()) {
-                if (option.hasArg() && line.getOptionValues(option.getLongOpt()) != null
+                if (option.hasArg() && !CommandSpec.repeatable(option) && line.getOptionValues(option.getLongOpt()) != null
                         && line.getOptionValues(option.getLongOpt()).length > 1) {
                     throw new ParseException("option '--" + option.getLongOpt() + "' (" + option.getArgName()
                             + ") should be specified only once");

@@ -47,6 +47,24 @@ record CommandSpec(String name, List<String> description, Options options, boole
         return Option.builder().longOpt(name).hasArg().argName(label).desc(description).get();
     }
 
+    /**
+     * An option that takes one value each time it is given and may be given again ({@code --profile a
+     * --profile b}); its values are {@link CommandLine#getOptionValues}. Its type says so: a list.
+     */
+    static Option repeatable(String name, String label, String description) {
+        return Option.builder().longOpt(name).hasArg().argName(label).desc(description).type(List.class).get();
+    }
+
+    /** Whether {@code option} may be given more than once. */
+    static boolean repeatable(Option option) {
+        return option.getType() == List.class;
+    }
+
+    /** An option without a value, {@code --name}. */
+    static Option flag(String name, String description) {
+        return Option.builder().longOpt(name).desc(description).get();
+    }
+
     static Options options(Option... options) {
         Options all = new Options();
         for (Option option : options) {

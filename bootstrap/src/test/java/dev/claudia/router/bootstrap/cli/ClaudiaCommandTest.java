@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,21 @@ class ClaudiaCommandTest {
     }
 
     @Test
+    void check_takes_repeated_profiles_a_json_switch_and_a_timeout() {
+        CheckCommand check = command(CheckCommand.class, "check", "--profile", "a", "--profile=b", "--json",
+                "--timeout", "5", "--config", "c.json");
+        assertEquals(List.of("a", "b"), check.profiles);
+        assertTrue(check.json);
+        assertEquals(5, check.timeoutSeconds);
+        assertEquals(Path.of("c.json"), check.config);
+        CheckCommand defaults = command(CheckCommand.class, "check");
+        assertEquals(List.of(), defaults.profiles, "all profiles");
+        assertFalse(defaults.json);
+        assertEquals(60, defaults.timeoutSeconds);
+        assertNull(defaults.config);
+    }
+
+    @Test
     void claude_passes_everything_from_the_first_foreign_argument_on_as_given() {
         ClaudeCommand claude = command(ClaudeCommand.class, "claude", "--model=m", "--small-model", "s", "--config", "c.json",
                 "-c", "\"quoted\"", "--profile", "glm", "--", "-h");
@@ -65,7 +81,8 @@ class ClaudiaCommandTest {
             Ran root = run(args);
             assertEquals(0, root.exit());
             assertTrue(root.out().contains("Commands:") && root.out().contains("start") && root.out().contains("claude")
-                    && root.out().contains("install") && root.out().contains("help"), root.out());
+                    && root.out().contains("install") && root.out().contains("check") && root.out().contains("help"),
+                    root.out());
             assertEquals("", root.err());
         }
         String version = "claudia " + Version.current() + "\n";
@@ -79,6 +96,12 @@ class ClaudiaCommandTest {
         assertTrue(start.out().contains("claudia start") && start.out().contains("--port <PORT>")
                 && start.out().contains("port to listen on (default: config.json's port)"), start.out());
         assertEquals(start, run("start", "--help"));
+        Ran check = run("check", "-h");
+        assertEquals(0, check.exit());
+        assertTrue(check.out().contains("claudia check") && check.out().contains("--profile <ALIAS>")
+                && check.out().contains("--json") && check.out().contains("(default: 60)")
+                && check.out().contains("Exit status: 0 all work, 1 a profile failed, 2 bad config or arguments."),
+                check.out());
         Ran claude = run("claude", "--help-claudia");
         assertEquals(0, claude.exit());
         assertTrue(claude.out().contains("--small-model <ALIAS>") && claude.out().contains("--help goes to claude"),
@@ -97,6 +120,11 @@ class ClaudiaCommandTest {
         assertUsageError(run("start", "extra"), "Unmatched argument at index 1: 'extra'", "claudia start");
         assertUsageError(run("claude", "--profile"), "Missing required parameter for option '--profile' (NAME)",
                 "claudia claude");
+        assertUsageError(run("check", "--timeout", "x"), "Invalid value for option '--timeout': 'x' is not an int",
+                "claudia check");
+        assertUsageError(run("check", "--json", "--json", "--config", "a", "--config", "b"),
+                "option '--config' (FILE) should be specified only once", "claudia check");
+        assertUsageError(run("check", "--profile", "a", "b"), "Unmatched argument at index 3: 'b'", "claudia check");
         assertUsageError(run("bogus"), "Unmatched argument at index 0: 'bogus'", "Commands:");
         assertUsageError(run("-x"), "Unknown option: '-x'", "Commands:");
         assertUsageError(run("help", "bogus"), "Unknown subcommand 'bogus'.", "Commands:");

@@ -51,13 +51,26 @@ public final class FakeOpenAiAdmin {
 
     /** Keys the fake's Anthropic endpoint accepts from now on (for the whole container: never forgotten). */
     public void acceptAnthropicKeys(String... keys) {
+        names("/__admin/anthropic/keys", "keys", keys);
+    }
+
+    /** Keys the fake's OpenAI endpoints under {@code /secured/} accept from now on (never forgotten). */
+    public void acceptOpenAiKeys(String... keys) {
+        names("/__admin/openai/keys", "keys", keys);
+    }
+
+    /** Models {@code GET .../models} lists from now on, besides the built-in scenarios (never forgotten). */
+    public void listModels(String... models) {
+        names("/__admin/models", "models", models);
+    }
+
+    private void names(String path, String field, String... names) {
         ObjectNode body = JSON.createObjectNode();
-        ArrayNode list = body.putArray("keys");
-        for (String key : keys) {
-            list.add(key);
+        ArrayNode list = body.putArray(field);
+        for (String name : names) {
+            list.add(name);
         }
-        send(HttpRequest.newBuilder(base.resolve("/__admin/anthropic/keys"))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** The requests received for {@code model}, oldest first. */

@@ -71,6 +71,15 @@ public final class Upstream {
         }
     }
 
+    /** A GET (a model list); a provider that cannot be reached is a {@link ProviderException}. */
+    public Response get(Invocation.Builder request) {
+        try {
+            return request.get();
+        } catch (ProcessingException e) {
+            throw new ProviderException(networkFailure(e), e);
+        }
+    }
+
     /** The whole body, within the read timeout (past the headers, the HTTP client bounds nothing). */
     public byte[] readWhole(Response response) {
         try (IdleWatchdog.Deadline deadline = watchdog.start(response::close)) {

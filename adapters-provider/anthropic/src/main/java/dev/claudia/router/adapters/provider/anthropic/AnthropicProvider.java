@@ -17,6 +17,7 @@ import dev.claudia.router.domain.port.ProviderException;
 import dev.claudia.router.domain.port.ProviderFailure;
 import dev.claudia.router.domain.stream.EventStream;
 import dev.claudia.router.provider.spi.BackendSettings;
+import dev.claudia.router.provider.spi.ModelCatalog;
 import dev.claudia.router.provider.spi.OptionScope;
 import dev.claudia.router.provider.spi.ProviderServices;
 import dev.claudia.router.provider.support.OptionsReader;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,9 +43,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * stream flag set to what this call is, {@code max_tokens} clamped, {@code extraBody} merged) with
  * the backend's key and the caller's {@code anthropic-version} and {@code anthropic-beta} (minus the
  * betas the options drop); answers, events and errors come back verbatim. Never retries (the
- * application does).
+ * application does). {@code GET {baseUrl}/models} is its {@link ModelCatalog}.
  */
-final class AnthropicProvider implements ChatProvider {
+final class AnthropicProvider implements ChatProvider, ModelCatalog {
 
     private static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -169,14 +171,25 @@ final class AnthropicProvider implements ChatProvider {
                 backendOptions));
     }
 
-    private Response post(String path, ProviderCall call, byte[] body, MediaType accept) {
-        Invocation.Builder request = upstream.target(path).request().accept(accept);
-        if (settings.apiKey() != null) {
-            request = switch (backendOptions.auth()) {
-                case X_API_KEY -> request.header("x-api-key", settings.apiKey());
-                case BEARER -> request.header("Authorization", "Bearer " + settings.apiKey());
-            };
+    @Override
+    public List<String> models() {
+        return AnthropicModels.fetch(upstream, target -> authorized(target.request().accept(MediaType.APPLICATION_JSON_TYPE))
+                .header("anthropic-version", backendOptions.anthropicVersion()), errors, JSON, clock);
+    }
+
+    /** With the backend's key, in the header its options say. */
+    private Invocation.Builder authorized(Invocation.Builder request) {
+        if (settings.apiKey() == null) {
+            return request;
         }
+        return switch (backendOptions.auth()) {
+            case X_API_KEY -> request.header("x-api-key", settings.apiKey());
+            case BEARER -> request.header("Authorization", "Bearer " + settings.apiKey());
+        };
+    }
+
+    private Response post(String path, ProviderCall call, byte[] body, MediaType accept) {
+        Invocation.Builder request = authorized(upstream.target(path).request().accept(accept));
         Verbatim original = call.request().original();
         String version = original == null ? null : original.header("anthropic-version");
         request = request.header("anthropic-version", version != null ? version : backendOptions.anthropicVersion());

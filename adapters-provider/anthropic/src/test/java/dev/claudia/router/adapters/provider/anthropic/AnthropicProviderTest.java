@@ -23,6 +23,7 @@ import dev.claudia.router.domain.stream.StreamEvent;
 import dev.claudia.router.domain.stream.StreamEvent.Forwarded;
 import dev.claudia.router.domain.stream.StreamEvent.Forwarded.Kind;
 import dev.claudia.router.provider.spi.BackendSettings;
+import dev.claudia.router.provider.spi.ModelCatalog;
 import dev.claudia.router.provider.spi.ProviderServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -234,6 +235,41 @@ class AnthropicProviderTest {
 
         assertTrue(provider("{\"countTokens\":false}").countTokens(call("{}", null)).isEmpty());
         assertEquals(asked, upstream.received.size(), "off: never forwarded");
+    }
+
+    @Test
+    void lists_every_page_of_the_upstreams_models_with_the_backends_key_and_a_version() {
+        upstream.answer = exchange -> FakeUpstream.send(exchange, 200, "application/json",
+                exchange.getRequestURI().getRawQuery().contains("after_id=m2")
+                        ? "{\"data\":[{\"type\":\"model\",\"id\":\"m3\"}],\"has_more\":false,\"last_id\":\"m3\"}"
+                        : "{\"data\":[{\"type\":\"model\",\"id\":\"m1\"},{\"type\":\"model\",\"id\":\"m2\"}],"
+                        + "\"has_more\":true,\"first_id\":\"m1\",\"last_id\":\"m2\"}");
+        List<String> models = ((ModelCatalog) provider("{\"auth\":\"bearer\"}")).models();
+
+        assertEquals(List.of("m1", "m2", "m3"), models);
+        assertEquals(2, upstream.received.size());
+        FakeUpstream.Received first = upstream.received.getFirst();
+        assertEquals("/v1/models", first.path());
+        assertEquals("limit=1000", first.query());
+        assertEquals("Bearer sk-ant-backend", first.header("authorization"));
+        assertEquals("2023-06-01", first.header("anthropic-version"));
+    }
+
+    @Test
+    void an_upstream_without_a_model_list_is_told_apart_from_a_rejected_key() {
+        ModelCatalog catalog = (ModelCatalog) provider("{}");
+        upstream.answer = exchange -> FakeUpstream.send(exchange, 404, "text/plain", "no such route");
+        ProviderException none = assertThrows(ProviderException.class, catalog::models);
+        assertEquals(FailureKind.NOT_FOUND, none.failure().kind());
+        assertTrue(none.getMessage().contains("has no model list"), none.getMessage());
+
+        upstream.answer = exchange -> FakeUpstream.send(exchange, 401, "application/json",
+                "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}");
+        ProviderException rejected = assertThrows(ProviderException.class, catalog::models);
+        assertEquals(FailureKind.AUTHENTICATION, rejected.failure().kind());
+        assertTrue(rejected.getMessage().contains("CLAUDE_KEY") && rejected.getMessage().contains("invalid x-api-key"),
+                rejected.getMessage());
+        assertFalse(rejected.getMessage().contains("sk-ant-backend"), "never the key itself");
     }
 
     @Test

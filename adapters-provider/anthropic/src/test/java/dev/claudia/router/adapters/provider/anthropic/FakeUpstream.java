@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 /** An Anthropic-format upstream on 127.0.0.1 whose answer each test sets; it records what it got. */
 final class FakeUpstream implements AutoCloseable {
 
-    record Received(String path, Map<String, List<String>> headers, String body) {
+    record Received(String path, String query, Map<String, List<String>> headers, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().getFirst())
                     .findFirst().orElse(null);
@@ -36,7 +36,7 @@ final class FakeUpstream implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             try (exchange) {
-                received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
+                received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 answer.send(exchange);
             } catch (InterruptedException e) {

@@ -18,6 +18,7 @@ import dev.claudia.router.domain.port.TokenCounter;
 import dev.claudia.router.domain.stream.EventStream;
 import dev.claudia.router.domain.stream.MessageEvents;
 import dev.claudia.router.provider.spi.BackendSettings;
+import dev.claudia.router.provider.spi.ModelCatalog;
 import dev.claudia.router.provider.spi.ProviderServices;
 import dev.claudia.router.provider.support.OptionsReader;
 import dev.claudia.router.provider.support.RetryAfter;
@@ -30,14 +31,16 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One OpenAI-compatible backend, over the Jersey client. Translates each call with the mappers,
  * reports every failure as a {@link ProviderException}, and never retries (the application does).
+ * Its backend's {@code GET /models} is its {@link ModelCatalog}.
  */
-public final class OpenAiChatProvider implements ChatProvider {
+public final class OpenAiChatProvider implements ChatProvider, ModelCatalog {
 
     private static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream");
 
@@ -93,6 +96,11 @@ public final class OpenAiChatProvider implements ChatProvider {
             response.close();
             throw e;
         }
+    }
+
+    @Override
+    public List<String> models() {
+        return ModelList.fetch(upstream, settings, clock);
     }
 
     OpenAiChatOptions options(ProviderCall call) {
