@@ -1,5 +1,6 @@
 package dev.claudia.router.application;
 
+import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.ProviderException;
 import dev.claudia.router.domain.routing.Route;
 import dev.claudia.router.domain.routing.RoutePlan;
@@ -8,13 +9,17 @@ import io.github.resilience4j.retry.Retry;
 /**
  * Walks one request through its route plan: the current route, how many attempts so far, and,
  * after a failure, whether to try again (same route after a backoff, or the next route) or give up.
- * Not thread-safe: one request thread drives it.
+ * A rate limit (the provider's 429, or the router's own {@link BackendGate}) moves on to the next
+ * route at once when there is one, rather than waiting. A cancelled request (its client left, or the
+ * router stops) gets no further attempt: its backoff is cut short and
+ * {@link RequestCancelledException} is thrown instead. Not thread-safe: one request thread drives it.
  */
 final class RouteAttempts {
 
     private final RoutePlan plan;
     private final AttemptPolicy policy;
     private final RequestTrace trace;
+    private final Cancellation cancellation;
     private int routeIndex;
     private Retry.Context<Object> retry;
 
@@ -22,12 +27,18 @@ final class RouteAttempts {
         this.plan = plan;
         this.policy = policy;
         this.trace = trace;
+        this.cancellation = trace.cancellation();
         this.retry = policy.begin(plan.primary().retry());
         trace.attemptStarted(plan.primary());
     }
 
     Route current() {
         return plan.routes().get(routeIndex);
+    }
+
+    /** True when a route follows the current one: it need not wait for a busy backend. */
+    boolean hasFallback() {
+        return routeIndex + 1 < plan.routes().size();
     }
 
     /** The current attempt worked. */
@@ -41,10 +52,18 @@ final class RouteAttempts {
      */
     void failed(ProviderException failure) {
         trace.attemptFailed(current(), failure.failure());
+        cancellation.check();
+        boolean rateLimited = failure instanceof BackendBusyException
+                || failure.failure().kind() == FailureKind.RATE_LIMITED && hasFallback();
         try {
-            retry.onRuntimeError(failure);
+            if (rateLimited) {
+                throw failure;
+            }
+            retry.onRuntimeError(failure); // waits the backoff; a cancellation interrupts it
+            cancellation.check();
         } catch (ProviderException finalForThisRoute) {
-            if (routeIndex + 1 >= plan.routes().size()) {
+            cancellation.check();
+            if (!hasFallback()) {
                 throw finalForThisRoute;
             }
             routeIndex++;
