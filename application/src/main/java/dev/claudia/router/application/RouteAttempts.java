@@ -51,8 +51,8 @@ final class RouteAttempts {
      * the backoff when the same route is tried again; throws the failure when none is left.
      */
     void failed(ProviderException failure) {
+        cancellation.check(); // a call cut short by the cancellation is not the provider's failure
         trace.attemptFailed(current(), failure.failure());
-        cancellation.check();
         boolean rateLimited = failure instanceof BackendBusyException
                 || failure.failure().kind() == FailureKind.RATE_LIMITED && hasFallback();
         try {
