@@ -9,7 +9,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Test classes that must have run (their reports must exist): the container contract tests (the
-# bad-input, stuck-reader and security suites among them) and the real-client end-to-end tests.
+# bad-input, bad-upstream, stuck-reader, shutdown, reload, departure and security suites among them) and
+# the real-client end-to-end tests.
 required=(
   dev.claudia.router.systemtests.fake.FakeOpenAiContainerTest
   dev.claudia.router.systemtests.contract.RequestTranslationContractTest
@@ -21,6 +22,10 @@ required=(
   dev.claudia.router.systemtests.contract.SlowClientFaultTest
   dev.claudia.router.systemtests.contract.SecurityContractTest
   dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
+  dev.claudia.router.systemtests.contract.BadUpstreamContractTest
+  dev.claudia.router.systemtests.contract.ShutdownFaultTest
+  dev.claudia.router.systemtests.contract.ReloadFaultTest
+  dev.claudia.router.systemtests.contract.ClientDepartureFaultTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.AnthropicSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.ModulePathLaunchTest

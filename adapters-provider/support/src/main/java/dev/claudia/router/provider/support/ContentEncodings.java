@@ -57,9 +57,13 @@ final class ContentEncodings {
                 return decoded().read(b, off, len);
             }
 
+            /**
+             * Nothing is ever said to be ready without a read: an inflater cannot tell how much a read
+             * would give without blocking, and readers ask {@code available()} precisely to avoid blocking.
+             */
             @Override
-            public int available() throws IOException {
-                return decoded == null ? 0 : decoded.available();
+            public int available() {
+                return 0;
             }
 
             @Override

@@ -193,7 +193,11 @@ public final class Upstream implements AutoCloseable {
                             + "' at " + baseUrl + " did not send its whole answer within " + readTimeout.toSeconds()
                             + " s"), e);
                 }
-                throw new ProviderException(networkFailure(e), e);
+                // The headers came: the provider was reached, and then broke off (or was cut off).
+                Throwable cause = e.getCause() != null && e instanceof ProcessingException ? e.getCause() : e;
+                throw new ProviderException(ProviderFailure.of(FailureKind.UNREACHABLE, backend, "backend '" + backend
+                        + "' at " + baseUrl + " broke off its answer: " + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage())), e);
             }
         }
     }
