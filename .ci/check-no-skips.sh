@@ -27,6 +27,10 @@ required=(
   dev.claudia.router.systemtests.contract.ReloadFaultTest
   dev.claudia.router.systemtests.contract.ClientDepartureFaultTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
+  dev.claudia.router.systemtests.e2e.ClaudeCodeLongSessionTest
+  dev.claudia.router.systemtests.e2e.ClaudeCodeModelSwitchTest
+  dev.claudia.router.systemtests.e2e.ClaudeAgentSdkEndToEndTest
+  dev.claudia.router.systemtests.e2e.VercelAiSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.AnthropicSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.ModulePathLaunchTest
   dev.claudia.router.systemtests.e2e.LauncherTest

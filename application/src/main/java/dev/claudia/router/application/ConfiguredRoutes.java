@@ -60,7 +60,7 @@ public final class ConfiguredRoutes implements ModelRoutes {
             }
         }
         List<ModelInfo> list = new ArrayList<>();
-        byModel.forEach((name, entry) -> list.add(new ModelInfo(name, entry.displayName())));
+        byModel.forEach((name, entry) -> list.add(new ModelInfo(name, entry.displayName(), entry.routes().getFirst().limits())));
         this.models = List.copyOf(list);
     }
 

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Writes one line per request, in logfmt, to the {@code claudia.request} logger: request id,
- * endpoint, requested model, backend and provider model, routing rule, status, latency, tokens,
+ * endpoint, requested model, the client's session and subagent (when it names them), backend and
+ * provider model, routing rule ({@code +sticky} when the session's earlier route was kept), status, latency, tokens,
  * attempts, and what was dropped. The prompt is never logged unless {@code logPrompts} is on
  * (then only the last user text, cut to 200 characters). Secrets never get here: requests carry
  * no keys, and provider failures are worded without them.
@@ -93,6 +94,12 @@ public final class RequestLog {
         if (s.request() != null) {
             field(line, "model", s.request().model());
             field(line, "stream", String.valueOf(s.request().stream()));
+            if (s.request().client().sessionId() != null) {
+                field(line, "session", s.request().client().sessionId());
+            }
+            if (s.request().client().agentId() != null) {
+                field(line, "agent", s.request().client().agentId());
+            }
         }
         if (s.route() != null) {
             field(line, "backend", s.route().backend());

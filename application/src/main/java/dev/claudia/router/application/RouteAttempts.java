@@ -6,6 +6,8 @@ import dev.claudia.router.domain.routing.Route;
 import dev.claudia.router.domain.routing.RoutePlan;
 import io.github.resilience4j.retry.Retry;
 
+import java.util.function.Consumer;
+
 /**
  * Walks one request through its route plan: the current route, how many attempts so far, and,
  * after a failure, whether to try again (same route after a backoff, or the next route) or give up.
@@ -20,14 +22,17 @@ final class RouteAttempts {
     private final AttemptPolicy policy;
     private final RequestTrace trace;
     private final Cancellation cancellation;
+    private final Consumer<Route> onServed;
     private int routeIndex;
     private Retry.Context<Object> retry;
 
-    RouteAttempts(RoutePlan plan, AttemptPolicy policy, RequestTrace trace) {
+    /** @param onServed told which route answered, once an attempt succeeds */
+    RouteAttempts(RoutePlan plan, AttemptPolicy policy, RequestTrace trace, Consumer<Route> onServed) {
         this.plan = plan;
         this.policy = policy;
         this.trace = trace;
         this.cancellation = trace.cancellation();
+        this.onServed = onServed;
         this.retry = policy.begin(plan.primary().retry());
         trace.attemptStarted(plan.primary());
     }
@@ -44,6 +49,7 @@ final class RouteAttempts {
     /** The current attempt worked. */
     void succeeded() {
         retry.onComplete();
+        onServed.accept(current());
     }
 
     /**

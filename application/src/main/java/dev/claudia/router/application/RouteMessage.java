@@ -23,6 +23,9 @@ import java.util.function.IntSupplier;
  * <p>A provider that cannot stream still serves streaming callers (events are synthesized from its
  * whole answer), and a provider that only streams still serves whole-answer callers (its stream
  * is folded), so callers never need to know.
+ *
+ * <p>Each attempt is first fitted to its route's declared window ({@link WindowGuard}), and a
+ * client session stays on the route that served it ({@link SessionAffinity}).
  */
 public final class RouteMessage {
 
@@ -30,18 +33,28 @@ public final class RouteMessage {
     private final AttemptPolicy policy;
     private final TokenCounter tokens;
     private final IdGenerator ids;
+    private final SessionAffinity affinity;
+    private final WindowGuard window;
 
     public RouteMessage(ModelRoutes routes, ProviderDirectory providers, AttemptPolicy policy, TokenCounter tokens,
                         IdGenerator ids) {
-        this(LiveRoutes.fixed(routes, providers), policy, tokens, ids);
+        this(routes, providers, policy, tokens, ids, SessionAffinity.OFF);
+    }
+
+    public RouteMessage(ModelRoutes routes, ProviderDirectory providers, AttemptPolicy policy, TokenCounter tokens,
+                        IdGenerator ids, SessionAffinity affinity) {
+        this(LiveRoutes.fixed(routes, providers), policy, tokens, ids, affinity);
     }
 
     /** Routes by whatever routing is in force when each request starts (config reloads replace it). */
-    public RouteMessage(LiveRoutes live, AttemptPolicy policy, TokenCounter tokens, IdGenerator ids) {
+    public RouteMessage(LiveRoutes live, AttemptPolicy policy, TokenCounter tokens, IdGenerator ids,
+                        SessionAffinity affinity) {
         this.live = live;
         this.policy = policy;
         this.tokens = tokens;
         this.ids = ids;
+        this.affinity = affinity;
+        this.window = new WindowGuard(tokens);
     }
 
     /**
@@ -96,13 +109,16 @@ public final class RouteMessage {
 
     private RouteAttempts start(ModelRoutes routes, MessageRequest request, IntSupplier promptTokens, RequestTrace trace) {
         trace.request(request);
-        RoutePlan plan = routes.planFor(request, promptTokens);
+        RoutePlan configured = routes.planFor(request, promptTokens);
+        String session = request.client().sessionId();
+        RoutePlan plan = affinity.apply(session, configured);
         trace.routedBy(plan.rule());
-        return new RouteAttempts(plan, policy, trace);
+        return new RouteAttempts(plan, policy, trace, served -> affinity.served(session, configured, served));
     }
 
-    private MessageResponse completeOnce(ProviderDirectory providers, ProviderCall call, RouteAttempts attempts,
+    private MessageResponse completeOnce(ProviderDirectory providers, ProviderCall unfitted, RouteAttempts attempts,
                                          Cancellation cancellation) {
+        ProviderCall call = window.fit(unfitted);
         Route route = call.route();
         ChatProvider provider = providers.forBackend(route.backend());
         try (BackendGate.Permit permit = providers.gate(route.backend()).enter(!attempts.hasFallback(), cancellation)) {
@@ -113,8 +129,9 @@ public final class RouteMessage {
         }
     }
 
-    private EventStream streamOnce(ProviderDirectory providers, ProviderCall call, RouteAttempts attempts,
+    private EventStream streamOnce(ProviderDirectory providers, ProviderCall unfitted, RouteAttempts attempts,
                                    Cancellation cancellation) {
+        ProviderCall call = window.fit(unfitted);
         Route route = call.route();
         ChatProvider provider = providers.forBackend(route.backend());
         BackendGate.Permit permit = providers.gate(route.backend()).enter(!attempts.hasFallback(), cancellation);

@@ -73,15 +73,17 @@ public record RoutingRule(String name, Condition when, String profile) {
         }
 
         /**
-         * A Claude Code subagent (Task/Agent tool) request: its system prompt introduces "an agent
-         * for Claude Code" where the main loop's introduces Claude Code itself.
+         * A Claude Code subagent (Agent/Task tool) request. Claude Code names the subagent in a
+         * header ({@code x-claude-code-agent-id}, in {@link MessageRequest#client()}), which
+         * decides; for clients that send no such header, the system prompt is the fallback: a
+         * subagent's introduces "an agent for Claude Code" where the main loop's does not.
          */
         record Subagent() implements Condition {
             static final Pattern MARKER = Pattern.compile("You are an agent for Claude Code");
 
             @Override
             public boolean matches(MessageRequest request, IntSupplier promptTokens) {
-                return new SystemMatches(MARKER).matches(request, promptTokens);
+                return request.client().isSubagent() || new SystemMatches(MARKER).matches(request, promptTokens);
             }
         }
 

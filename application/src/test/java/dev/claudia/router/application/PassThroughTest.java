@@ -62,7 +62,7 @@ class PassThroughTest {
     private static Route route(String backend, Capabilities.Streaming streaming) {
         return new Route("claude-test", "p-" + backend, backend, backend + "-model",
                 new RetryPolicy(1, Duration.ZERO, Duration.ofSeconds(5)), RawJson.EMPTY_OBJECT,
-                new Capabilities(streaming, 0));
+                new Capabilities(streaming));
     }
 
     private static ConfiguredRoutes routes(String... backends) {

@@ -1,5 +1,6 @@
 package dev.claudia.router.application;
 
+import dev.claudia.router.domain.message.ClientMetadata;
 import dev.claudia.router.domain.message.Message;
 import dev.claudia.router.domain.message.MessageRequest;
 import dev.claudia.router.domain.message.RawJson;
@@ -43,6 +44,17 @@ class RequestLogTest {
         assertEquals("req_abc POST /v1/messages model=claude-x stream=false backend=nvidia target=z-ai/glm4.7 "
                 + "rule=modelProfiles status=0 latency_ms=42 in=120 out=7 stop=end_turn attempts=1 "
                 + "dropped=cache_control,context_management", line);
+    }
+
+    @Test
+    void names_the_clients_session_and_subagent_when_it_sends_them() {
+        RequestLog log = new RequestLog(false, now::get);
+        RequestTrace trace = log.start("req_abc", "POST /v1/messages");
+        trace.request(MessageRequest.of("claude-x", 10, List.of(Message.user("hi")))
+                .withClient(new ClientMetadata("5ace366f-4292", "a2c138", null)));
+        trace.routedBy("modelProfiles+sticky");
+        assertEquals("req_abc POST /v1/messages model=claude-x stream=false session=5ace366f-4292 agent=a2c138 status=0 "
+                + "latency_ms=0", log.format(trace.snapshot(now.get())));
     }
 
     @Test

@@ -208,7 +208,7 @@ class RouteMessageTest {
     @Test
     void a_stream_only_route_serves_a_whole_message_by_folding_the_stream() {
         Route streamOnly = new Route("claude-test", "p", "primary", "m", RetryPolicy.of(1, 0), RawJson.EMPTY_OBJECT,
-                new Capabilities(Capabilities.Streaming.ONLY, 0));
+                new Capabilities(Capabilities.Streaming.ONLY));
         ConfiguredRoutes routes = new ConfiguredRoutes(Map.of("claude-test",
                 new ConfiguredRoutes.Entry("modelProfiles", List.of(streamOnly), "t")), streamOnly);
         primary.answers("folded");

@@ -1,6 +1,7 @@
 package dev.claudia.router.application;
 
 import dev.claudia.router.application.RoutingRule.Condition;
+import dev.claudia.router.domain.message.ClientMetadata;
 import dev.claudia.router.domain.message.ContentBlock;
 import dev.claudia.router.domain.message.Message;
 import dev.claudia.router.domain.message.MessageRequest;
@@ -83,6 +84,18 @@ class RoutingRulesTest {
 
         MessageRequest plain = request("main", List.of(), List.of(), ThinkingConfig.UNSPECIFIED);
         assertEquals("modelProfiles", plan(routes, plain, 10).rule());
+    }
+
+    @Test
+    void claude_codes_agent_header_decides_the_subagent_rule_whatever_the_system_prompt_says() {
+        ConfiguredRoutes routes = routes(claudeCodeRules);
+        MessageRequest byHeader = request("main", List.of(new ContentBlock.Text("A custom agent prompt.")), List.of(),
+                ThinkingConfig.UNSPECIFIED).withClient(new ClientMetadata("session-1", "a2c13816505b5049a", null));
+        assertEquals("rule:subagent", plan(routes, byHeader, 10).rule());
+
+        MessageRequest mainLoop = request("main", List.of(new ContentBlock.Text("A custom agent prompt.")), List.of(),
+                ThinkingConfig.UNSPECIFIED).withClient(new ClientMetadata("session-1", null, null));
+        assertEquals("modelProfiles", plan(routes, mainLoop, 10).rule(), "same session, no agent header: the main loop");
     }
 
     @Test

@@ -99,7 +99,8 @@ public final class ClaudiaServer implements AutoCloseable {
         graph.notes().forEach(note -> LOG.log(note.startsWith("DEMO") ? Level.WARNING : Level.INFO, note));
         if (watcher != null) {
             LOG.log(Level.INFO, "watching " + options.configFile() + ": edits to backends, profiles, modelMap, "
-                    + "routingRules, upstream and shutdown apply to new requests; port, limits and access need a restart");
+                    + "routingRules, upstream and shutdown apply to new requests; port, limits, access and stickySessionMinutes "
+                    + "need a restart");
         }
         return new ClaudiaServer(server, container, executor, graph, reloader, watcher, base);
     }

@@ -21,8 +21,8 @@ import java.util.Objects;
  * backends (URL, adapter and options, key variable, limits), the profiles, {@code modelMap},
  * {@code defaultBackend}, {@code routingRules}, {@code upstream} and {@code shutdown}: new requests
  * get them, requests in flight finish on what they started with. Not reloadable, because the HTTP
- * server and the edge were built with them: {@code port}, {@code limits} and {@code access} (and the
- * environment); a change to them is reported, in the log and in {@code /health}, as needing a
+ * server and the edge were built with them: {@code port}, {@code limits}, {@code access} and
+ * {@code stickySessionMinutes} (and the environment); a change to them is reported, in the log and in {@code /health}, as needing a
  * restart. An edit with any problem is not applied at all: the router goes on with the config in
  * force, and logs every problem and shows them in {@code /health} until an edit fixes them.
  */
@@ -114,6 +114,9 @@ final class ConfigReloader {
         }
         if (!Objects.equals(next.limits(), started.limits())) {
             changed.add("limits");
+        }
+        if (next.stickySessionMinutes() != started.stickySessionMinutes()) {
+            changed.add("stickySessionMinutes"); // the sessions' table was sized at start-up
         }
         if (!Objects.equals(next.access().allowedHosts(), started.access().allowedHosts())
                 || !Objects.equals(next.access().allowedOrigins(), started.access().allowedOrigins())

@@ -14,6 +14,7 @@ import dev.claudia.router.application.CountTokens;
 import dev.claudia.router.application.LiveRoutes;
 import dev.claudia.router.application.RequestLog;
 import dev.claudia.router.application.RouteMessage;
+import dev.claudia.router.application.SessionAffinity;
 import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
@@ -75,7 +76,8 @@ final class Wiring {
 
         List<String> notes = new ArrayList<>(built.notes());
         RequestLog requestLog = RequestLog.standard(env.getOr("CLAUDIA_LOG_PROMPTS", "false").equalsIgnoreCase("true"));
-        RouteMessage routeMessage = new RouteMessage(routes, new AttemptPolicy(), tokens, ids);
+        RouteMessage routeMessage = new RouteMessage(routes, new AttemptPolicy(), tokens, ids,
+                SessionAffinity.remembering(Duration.ofMinutes(config.stickySessionMinutes()), SessionAffinity.MAX_SESSIONS));
         HttpSettings http = new HttpSettings(Edge.limits(config.limits()),
                 Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_PING_INTERVAL_MS", "500"))),
                 Edge.access(config, env, host), redactor);
@@ -124,7 +126,8 @@ final class Wiring {
         boolean optionsFit = !demo || config.backends().get(profile.backend()).adapter().equals(Adapters.DEFAULT);
         return new Route(profile.alias(), profile.alias(), backendName(profile.backend(), demoBackends),
                 profile.providerModel(), RetryPolicy.of(profile.retryAttempts(), profile.retryBaseDelayMs()),
-                profile.extraBody(), profile.capabilities(), optionsFit ? profile.options() : RawJson.EMPTY_OBJECT);
+                profile.extraBody(), profile.capabilities(), profile.limits(),
+                optionsFit ? profile.options() : RawJson.EMPTY_OBJECT);
     }
 
     private static String backendName(String backend, Set<String> demoBackends) {

@@ -106,9 +106,11 @@ class AdapterConfigTest {
     void legacy_capability_keys_an_adapter_does_not_know_are_warnings_and_are_not_handed_to_it() {
         RouterConfig config = parse("{" + BACKENDS + ",\"modelProfiles\":{\"c\":{\"backend\":\"claude\","
                 + "\"capabilities\":{\"reasoning\":\"effort\",\"maxOutputTokens\":8000}}}}");
-        assertEquals(List.of("config.json: modelProfiles.c.capabilities.reasoning: unknown capability, ignored"), warnings);
+        assertEquals(List.of("config.json: modelProfiles.c.capabilities.reasoning: unknown capability, ignored",
+                "config.json: modelProfiles.c.capabilities.maxOutputTokens: deprecated: move it to "
+                        + "modelProfiles.c.maxOutputTokens"), warnings);
         assertEquals("{}", config.profiles().get("c").options().text());
-        assertEquals(8000, config.profiles().get("c").capabilities().maxOutputTokens());
+        assertEquals(8000, config.profiles().get("c").limits().maxOutputTokens(), "the legacy key is still the output limit");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.RouterConfig;
 import dev.claudia.router.domain.message.MessageRequest;
 import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.ModelLimits;
 import dev.claudia.router.domain.routing.RoutePlan;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,48 @@ class ConfigReaderTest {
         assertEquals("OPENROUTER_API_KEY", config.backends().get("openrouter").apiKeyEnv());
         assertEquals("http://localhost:1234/v1", config.backends().get("local").baseUrl().toString());
         assertEquals("LOCAL_API_KEY", config.backends().get("local").apiKeyEnv());
+        assertEquals(new ModelLimits(262_144, 0), config.profiles().get("claude-3-5-sonnet-latest").limits());
+        assertEquals(new ModelLimits(200_000, 128_000), config.profiles().get("claude-3-5-sonnet-glm").limits());
+        assertEquals(new ModelLimits(262_144, 0), config.profiles().get("claude-3-5-sonnet-qwen").limits());
+        assertEquals(new ModelLimits(4_096, 0), haiku.limits());
+        assertEquals(60, config.stickySessionMinutes());
+    }
+
+    @Test
+    void context_window_and_output_limit_are_read_and_the_legacy_capability_still_works() {
+        RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"stickySessionMinutes\":0,"
+                + "\"modelProfiles\":{"
+                + "\"a\":{\"backend\":\"local\",\"contextWindow\":128000,\"maxOutputTokens\":16384},"
+                + "\"b\":{\"backend\":\"local\",\"capabilities\":{\"maxOutputTokens\":8192}},"
+                + "\"c\":{\"backend\":\"local\"}}}");
+        assertEquals(new ModelLimits(128_000, 16_384), config.profiles().get("a").limits());
+        assertEquals(new ModelLimits(0, 8_192), config.profiles().get("b").limits(), "the legacy key still clamps");
+        assertEquals(ModelLimits.UNDECLARED, config.profiles().get("c").limits(), "absent means not declared");
+        assertEquals(0, config.stickySessionMinutes(), "0 turns session affinity off");
+        assertEquals(List.of("config.json: modelProfiles.b.capabilities.maxOutputTokens: deprecated: move it to "
+                + "modelProfiles.b.maxOutputTokens"), warnings);
+        assertEquals(ModelLimits.UNDECLARED, Wiring.routes(config, Set.of()).planFor(
+                MessageRequest.of("c", 1, List.of()), () -> 0).primary().limits());
+        assertEquals(new ModelLimits(128_000, 16_384), Wiring.routes(config, Set.of()).planFor(
+                MessageRequest.of("a", 1, List.of()), () -> 0).primary().limits());
+    }
+
+    @Test
+    void bad_limits_and_sticky_minutes_are_reported_with_their_paths() {
+        List<String> problems = problems("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"stickySessionMinutes\":-5,"
+                + "\"modelProfiles\":{"
+                + "\"a\":{\"backend\":\"local\",\"contextWindow\":\"128k\",\"maxOutputTokens\":-1},"
+                + "\"b\":{\"backend\":\"local\",\"contextWindow\":32000,\"maxOutputTokens\":64000},"
+                + "\"c\":{\"backend\":\"local\",\"contextWindow\":512},"
+                + "\"d\":{\"backend\":\"local\",\"maxOutputTokens\":4096,\"capabilities\":{\"maxOutputTokens\":8192}}}}");
+        assertEquals(List.of(
+                "config.json: stickySessionMinutes: must be between 0 and 1440, got -5",
+                "config.json: modelProfiles.a.contextWindow: must be an integer (a number of tokens; 0 means not declared)",
+                "config.json: modelProfiles.a.maxOutputTokens: must be 0 (not declared) or between 1 and 100000000, got -1",
+                "config.json: modelProfiles.b.maxOutputTokens: must be smaller than contextWindow (32000), got 64000",
+                "config.json: modelProfiles.c.contextWindow: must be 0 (not declared) or between 1024 and 100000000, got 512",
+                "config.json: modelProfiles.d.capabilities.maxOutputTokens: contradicts modelProfiles.d.maxOutputTokens "
+                        + "(8192 vs 4096); keep only modelProfiles.d.maxOutputTokens"), problems);
     }
 
     @Test
@@ -120,7 +163,8 @@ class ConfigReaderTest {
                 + "\"streamUsage\":false,\"maxOutputTokens\":8192,\"splitThinkTags\":true}}}}");
         RouterConfig.Profile x = config.profiles().get("x");
         assertEquals("local-model", x.providerModel(), "a profile without providerModel uses the backend's default");
-        assertEquals(new Capabilities(Capabilities.Streaming.NEVER, 8192), x.capabilities());
+        assertEquals(new Capabilities(Capabilities.Streaming.NEVER), x.capabilities());
+        assertEquals(new ModelLimits(0, 8192), x.limits(), "the legacy capabilities.maxOutputTokens is the output limit");
         assertEquals("{\"reasoning\":\"effort\",\"systemMessages\":\"hoist\",\"streamUsage\":false,\"splitThinkTags\":true}",
                 x.options().text(), "the adapter's keys of capabilities become its options");
         assertEquals(3, x.retryAttempts());

@@ -25,8 +25,6 @@ import java.util.Map;
  */
 public final class LaunchedRouter implements AutoCloseable {
 
-    /** The JVM flags the launch uses: a bounded heap that exits rather than limps on OutOfMemoryError. */
-    public static final List<String> JVM_FLAGS = List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xmx256m");
 
     private final Process process;
     private final Path log;
@@ -101,7 +99,9 @@ public final class LaunchedRouter implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
+        // The shipped flags (bounded heap, exit on OutOfMemoryError), as ./claudia passes them.
+        command.add("@" + home().resolve("bootstrap/jvm.options"));
+        command.addAll(aotCache(home().resolve("bootstrap/target")));
         command.addAll(List.of("--module-path", jar + java.io.File.pathSeparator + lib,
                 "-m", "dev.claudia.router.bootstrap/dev.claudia.router.bootstrap.Main",
                 "start", "--config", config.toString(), "--port", Integer.toString(port)));
@@ -110,6 +110,21 @@ public final class LaunchedRouter implements AutoCloseable {
         builder.environment().putAll(env);
         builder.redirectOutput(log.toFile());
         return builder.start();
+    }
+
+    /**
+     * The build's ahead-of-time cache, as ./claudia passes it, but with {@code AOTMode=on}: when the
+     * cache was made by this JDK, a cache the JVM cannot use for this exact command line stops the
+     * start instead of being skipped silently, so every launched test fails.
+     */
+    private static List<String> aotCache(Path target) throws IOException {
+        Path stamp = target.resolve("claudia.aot.jdk");
+        Path cache = target.resolve("claudia.aot");
+        if (!Files.isRegularFile(stamp) || !Files.isRegularFile(cache)
+                || !Files.readAllLines(stamp).contains("java.home=" + System.getProperty("java.home"))) {
+            return List.of();
+        }
+        return List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on");
     }
 
     private void awaitUp() throws IOException {

@@ -16,6 +16,7 @@ import dev.claudia.router.application.CountTokens;
 import dev.claudia.router.application.RequestCancelledException;
 import dev.claudia.router.application.RequestTrace;
 import dev.claudia.router.application.RouteMessage;
+import dev.claudia.router.domain.message.ClientMetadata;
 import dev.claudia.router.domain.message.MessageRequest;
 import dev.claudia.router.domain.message.MessageResponse;
 import dev.claudia.router.domain.message.Verbatim;
@@ -183,7 +184,13 @@ public final class MessagesResource {
         String beta = context.getHeaderString("anthropic-beta");
         MessageRequest request = RequestReader.read(read.json(), betas(beta), countTokensOnly, trace);
         checks.check(read.json(), request);
-        return request.withOriginal(Verbatim.wrap(read.bytes(), forwardable(context)));
+        return request.withClient(client(context)).withOriginal(Verbatim.wrap(read.bytes(), forwardable(context)));
+    }
+
+    /** What Claude Code says about the request beside its body: its session, and the subagent sending it. */
+    static ClientMetadata client(ContainerRequestContext context) {
+        return new ClientMetadata(context.getHeaderString("x-claude-code-session-id"),
+                context.getHeaderString("x-claude-code-agent-id"), context.getHeaderString("x-claude-code-parent-agent-id"));
     }
 
     /**

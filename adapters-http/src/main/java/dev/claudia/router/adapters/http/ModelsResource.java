@@ -4,6 +4,7 @@ import dev.claudia.router.adapters.http.mapping.ApiError;
 import dev.claudia.router.adapters.http.wire.ListBodies;
 import dev.claudia.router.domain.port.ModelRoutes;
 import dev.claudia.router.domain.routing.ModelInfo;
+import dev.claudia.router.domain.routing.ModelLimits;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,9 @@ import java.util.List;
  * {@code GET /v1/models} and {@code GET /v1/models/{id}}: the model names configured in
  * config.json, in Anthropic's shape with its cursor pagination ({@code limit}, {@code after_id},
  * {@code before_id}). Claude Code's gateway discovery keeps only ids starting with
- * {@code claude} or {@code anthropic}, which is why the shipped aliases are named that way.
+ * {@code claude} or {@code anthropic}, which is why the shipped aliases are named that way. Each
+ * model carries its profile's declared window and output limit ({@code max_input_tokens},
+ * {@code max_tokens}), null when undeclared.
  */
 @Path("v1/models")
 @Singleton
@@ -71,7 +74,10 @@ public final class ModelsResource {
     }
 
     private ListBodies.Model model(ModelInfo info) {
-        return new ListBodies.Model("model", info.id(), info.displayName(), createdAt);
+        ModelLimits limits = info.limits();
+        return new ListBodies.Model("model", info.id(), info.displayName(), createdAt,
+                limits.declaresWindow() ? limits.contextWindow() : null,
+                limits.declaresMaxOutput() ? limits.maxOutputTokens() : null);
     }
 
     private static int indexOf(List<ModelInfo> all, String id, String param) {

@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** {@code GET /health} and {@code GET /} (Claude Code sends {@code HEAD /} at start-up; JAX-RS answers HEAD from GET). */
+/**
+ * {@code GET /health}, {@code GET /} and {@code /api/hello} (Claude Code sends {@code HEAD /} or
+ * {@code HEAD /api/hello} at start-up, by version; JAX-RS answers HEAD from GET).
+ */
 public final class StatusResources {
 
     private StatusResources() {}
@@ -70,6 +73,22 @@ public final class StatusResources {
         @HEAD
         public Response head() {
             return Response.ok().build();
+        }
+
+        /**
+         * Claude Code 2.1.332 pre-connects with {@code HEAD {base}/api/hello} (it tolerates a 404;
+         * a 200 keeps its start-up log clean). GET answers too, for probes that use it.
+         */
+        @HEAD
+        @Path("api/hello")
+        public Response helloHead() {
+            return Response.ok().build();
+        }
+
+        @GET
+        @Path("api/hello")
+        public Response hello() {
+            return Response.ok("{\"status\":\"ok\"}", MediaType.APPLICATION_JSON_TYPE).build();
         }
 
         @GET

@@ -70,6 +70,8 @@ class HttpEndpointsTest {
         assertEquals("end_turn", body.get("stop_reason").asText());
         assertTrue(body.get("stop_sequence").isNull());
         assertEquals("Hello!", body.at("/content/0/text").asText());
+        assertFalse(body.at("/content/0").has("citations"),
+                "no citations field without citations, as Anthropic answers (@ai-sdk/anthropic 3 rejects a null)");
         assertEquals("/a b/ü", body.at("/content/1/input/file_path").asText());
         assertEquals(11, body.at("/usage/input_tokens").asInt());
         assertEquals(5, body.at("/usage/output_tokens").asInt());
@@ -346,6 +348,11 @@ class HttpEndpointsTest {
         assertEquals("claude-b", page.at("/data/0/id").asText());
         assertTrue(page.get("has_more").asBoolean());
         assertEquals("claude-c", json(server.get("/v1/models/claude-c")).get("id").asText());
+        JsonNode declared = json(server.get("/v1/models/claude-b"));
+        assertEquals(128_000, declared.get("max_input_tokens").asInt(), "the Models API's context-window field");
+        assertEquals(16_384, declared.get("max_tokens").asInt(), "the Models API's output-limit field");
+        assertTrue(all.at("/data/0").has("max_input_tokens") && all.at("/data/0/max_input_tokens").isNull(),
+                "undeclared limits are null, never a guess: " + all.at("/data/0"));
         HttpResponse<String> missing = server.get("/v1/models/gpt-9");
         assertEquals(404, missing.statusCode());
         assertEquals("not_found_error", json(missing).at("/error/type").asText());
@@ -365,6 +372,25 @@ class HttpEndpointsTest {
         assertEquals(200, head.statusCode());
         assertEquals(200, server.client.send(HttpRequest.newBuilder(server.base.resolve("/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<Void> hello = server.client.send(HttpRequest.newBuilder(server.base.resolve("/api/hello"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, hello.statusCode(), "Claude Code 2.1.332's start-up probe");
+        assertEquals(200, server.client.send(HttpRequest.newBuilder(server.base.resolve("/api/hello")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void claude_codes_session_and_agent_headers_reach_the_application_with_the_request() throws Exception {
+        provider.complete = call -> answer(call.route().alias(), call.messageId(), new ContentBlock.Text("ok"));
+        HttpResponse<String> response = server.client.send(server.request("/v1/messages?beta=true")
+                .header("x-claude-code-session-id", "5ace366f-4292-44ab-ac22-1d4a2aa34f5e")
+                .header("x-claude-code-agent-id", "a2c13816505b5049a")
+                .POST(HttpRequest.BodyPublishers.ofString(HELLO)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        var client = provider.calls.getFirst().request().client();
+        assertEquals("5ace366f-4292-44ab-ac22-1d4a2aa34f5e", client.sessionId());
+        assertEquals("a2c13816505b5049a", client.agentId());
+        assertEquals(null, client.parentAgentId());
     }
 
     /** Splits an SSE body into [event name, data] pairs, failing on a frame without an event line. */

@@ -42,6 +42,37 @@ class RequestReaderTest {
     }
 
     @Test
+    void reads_claude_code_2_1_332s_tool_search_shapes_deferred_tools_and_tool_references() throws Exception {
+        MessageRequest request = read("""
+                {"model":"m","max_tokens":10,
+                 "tools":[{"name":"DeferredToolPlaceholder","description":"never call this tool",
+                           "input_schema":{"type":"object","properties":{}},"defer_loading":true},
+                          {"name":"ToolSearch","input_schema":{"type":"object"}}],
+                 "messages":[{"role":"user","content":"edit the notebook"},
+                   {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"ToolSearch",
+                     "input":{"query":"select:NotebookEdit"}}]},
+                   {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1",
+                     "content":[{"type":"tool_reference","tool_name":"NotebookEdit"}],"cache_control":{"type":"ephemeral"}}]}]}
+                """);
+        assertTrue(((ToolDefinition.Function) request.tools().get(0)).deferLoading());
+        assertEquals(false, ((ToolDefinition.Function) request.tools().get(1)).deferLoading());
+        ContentBlock.ToolResult result = (ContentBlock.ToolResult) request.messages().get(2).content().getFirst();
+        assertEquals(List.of(new ContentBlock.ToolReference("NotebookEdit")), result.content());
+        assertEquals(Set.of("NotebookEdit"), request.referencedTools());
+        assertTrue(warnings.stream().noneMatch(w -> w.field().contains("defer_loading")), warnings.toString());
+    }
+
+    @Test
+    void a_tool_reference_outside_a_tool_result_is_a_clear_400() {
+        ApiError e = assertThrows(ApiError.class, () -> read("""
+                {"model":"m","max_tokens":10,"messages":[{"role":"user","content":[
+                  {"type":"tool_reference","tool_name":"X"}]}]}"""));
+        assertEquals(400, e.status());
+        assertTrue(e.getMessage().contains("'tool_reference' blocks may only appear in the content of a tool_result"),
+                e.getMessage());
+    }
+
+    @Test
     void reads_claude_codes_real_first_request_without_losing_anything() throws Exception {
         String json = Golden.read("requests/claude-code-first-request.json");
         JsonNode original = Json.MAPPER.readTree(json);

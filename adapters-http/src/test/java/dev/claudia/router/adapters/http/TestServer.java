@@ -47,7 +47,11 @@ final class TestServer implements AutoCloseable {
                 RawJson.EMPTY_OBJECT, Capabilities.DEFAULT);
         Map<String, ConfiguredRoutes.Entry> table = new LinkedHashMap<>();
         for (String alias : List.of("claude-a", "claude-b", "claude-c")) {
-            table.put(alias, new ConfiguredRoutes.Entry("modelProfiles", List.of(route.forAlias(alias)), alias + " display"));
+            Route aliased = alias.equals("claude-b") // the one profile that declares its limits
+                    ? new Route(alias, alias, "fake", "fake-model", RetryPolicy.of(1, 0), RawJson.EMPTY_OBJECT,
+                            Capabilities.DEFAULT, new dev.claudia.router.domain.routing.ModelLimits(128_000, 16_384), RawJson.EMPTY_OBJECT)
+                    : route.forAlias(alias);
+            table.put(alias, new ConfiguredRoutes.Entry("modelProfiles", List.of(aliased), alias + " display"));
         }
         ModelRoutes routes = new ConfiguredRoutes(table, route);
         TokenCounter tokens = new TokenCounter() {

@@ -8,6 +8,7 @@ import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
 import dev.claudia.router.bootstrap.config.Secrets;
+import dev.claudia.router.domain.routing.ModelLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +127,8 @@ public final class ClaudeCommand implements Callable<Integer> {
         try {
             ProcessBuilder process = new ProcessBuilder(command(claude.get())).inheritIO();
             process.environment().putAll(claudeEnvironment(base, alias, small, env.with("CLAUDIA_AUTH_TOKEN", token)));
+            // The model's window and output limit, unless the user set their own.
+            limitsEnvironment(limitsOf(routes, alias)).forEach(process.environment()::putIfAbsent);
             // Claude Code complains when both an API key and a token are set; the router needs neither.
             process.environment().remove("ANTHROPIC_API_KEY");
             return process.start().waitFor();
@@ -150,19 +154,50 @@ public final class ClaudeCommand implements Callable<Integer> {
     }
 
     /**
-     * What Claude Code needs to talk to the router (protocol.md F.3). The token is {@code env}'s
-     * {@code CLAUDIA_AUTH_TOKEN}: the session token of a private router, or the client key a shared one proved.
+     * What Claude Code needs to talk to the router. The token is {@code env}'s {@code CLAUDIA_AUTH_TOKEN}: the
+     * session token of a private router, or the client key a shared one proved.
+     * {@code CLAUDE_CODE_DISABLE_LEGACY_MODEL_REMAP}:
+     * Claude Code (2.1.197 and 2.1.332 alike) otherwise rewrites some older Anthropic model names
+     * before sending them (it sent {@code claude-opus-4-1} as {@code claude-opus-4-8} and
+     * {@code claude-opus-5-5}), and the request would miss the profile the user chose.
      */
     static Map<String, String> claudeEnvironment(URI base, String alias, String small, Environment env) {
-        return Map.of(
-                "ANTHROPIC_BASE_URL", base.toString(),
-                "ANTHROPIC_AUTH_TOKEN", env.get("CLAUDIA_AUTH_TOKEN").orElseThrow(),
-                "ANTHROPIC_MODEL", alias,
-                "ANTHROPIC_DEFAULT_OPUS_MODEL", alias,
-                "ANTHROPIC_DEFAULT_SONNET_MODEL", alias,
-                "ANTHROPIC_DEFAULT_HAIKU_MODEL", small,
-                "CLAUDE_CODE_SUBAGENT_MODEL", alias,
-                "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("ANTHROPIC_BASE_URL", base.toString());
+        vars.put("ANTHROPIC_AUTH_TOKEN", env.get("CLAUDIA_AUTH_TOKEN").orElseThrow());
+        vars.put("ANTHROPIC_MODEL", alias);
+        vars.put("ANTHROPIC_DEFAULT_OPUS_MODEL", alias);
+        vars.put("ANTHROPIC_DEFAULT_SONNET_MODEL", alias);
+        vars.put("ANTHROPIC_DEFAULT_HAIKU_MODEL", small);
+        vars.put("CLAUDE_CODE_SUBAGENT_MODEL", alias);
+        vars.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        vars.put("CLAUDE_CODE_DISABLE_LEGACY_MODEL_REMAP", "1");
+        return vars;
+    }
+
+    /**
+     * The chosen model's declared limits, in Claude Code's own settings (measured on 2.1.332; see
+     * docs/claude-code.md): {@code CLAUDE_CODE_MAX_CONTEXT_TOKENS} is the window of a model name it
+     * does not know (without it, it assumes 1M tokens and says so on every start), and
+     * {@code CLAUDE_CODE_AUTO_COMPACT_WINDOW} arms compaction at that size for names it takes for an
+     * Anthropic model (such as {@code claude-3-5-sonnet-*}, which it believes have 200k);
+     * {@code CLAUDE_CODE_MAX_OUTPUT_TOKENS} is what it asks for per answer. Nothing for undeclared limits.
+     */
+    static Map<String, String> limitsEnvironment(ModelLimits limits) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        if (limits.declaresWindow()) {
+            vars.put("CLAUDE_CODE_MAX_CONTEXT_TOKENS", Integer.toString(limits.contextWindow()));
+            vars.put("CLAUDE_CODE_AUTO_COMPACT_WINDOW", Integer.toString(limits.contextWindow()));
+        }
+        if (limits.declaresMaxOutput()) {
+            vars.put("CLAUDE_CODE_MAX_OUTPUT_TOKENS", Integer.toString(limits.maxOutputTokens()));
+        }
+        return vars;
+    }
+
+    static ModelLimits limitsOf(RouterConfig config, String alias) {
+        RouterConfig.Profile profile = config.profiles().get(alias);
+        return profile == null ? ModelLimits.UNDECLARED : profile.limits();
     }
 
     /** True when a Claudia Router (not just anything) answers there. */

@@ -10,10 +10,12 @@ import java.util.function.BiConsumer;
 
 /**
  * Reads {@code modelProfiles.<alias>.capabilities}. The router itself decides on two keys:
- * {@code streaming} (true, false or "only") and {@code maxOutputTokens}. Every other key is the
- * adapter's business (it used to hold the OpenAI adapter's knobs: {@code reasoning},
- * {@code systemMessages}, {@code streamUsage}, {@code splitThinkTags}); those are handed to the
- * backend's adapter as profile options, so configs written before options existed keep working.
+ * {@code streaming} (true, false or "only"), and {@code maxOutputTokens}, the legacy place of the
+ * profile's output limit (read by {@link LimitsReader} into the profile's limits, with a
+ * deprecation warning). Every other key is the adapter's business (it used to hold the OpenAI
+ * adapter's knobs: {@code reasoning}, {@code systemMessages}, {@code streamUsage},
+ * {@code splitThinkTags}); those are handed to the backend's adapter as profile options, so configs
+ * written before options existed keep working.
  */
 final class CapabilitiesReader {
 
@@ -45,8 +47,7 @@ final class CapabilitiesReader {
                 rest.set(e.getKey(), e.getValue());
             }
         });
-        return new Read(new Capabilities(streaming(node.get("streaming"), d.streaming()),
-                nonNegative(node.get("maxOutputTokens"), "maxOutputTokens", d.maxOutputTokens())), rest);
+        return new Read(new Capabilities(streaming(node.get("streaming"), d.streaming())), rest);
     }
 
     private Capabilities.Streaming streaming(JsonNode value, Capabilities.Streaming absent) {
@@ -61,16 +62,5 @@ final class CapabilitiesReader {
         }
         problem.accept(path + ".streaming", "must be true, false or \"only\"");
         return absent;
-    }
-
-    private int nonNegative(JsonNode value, String key, int absent) {
-        if (value == null) {
-            return absent;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
-            problem.accept(path + "." + key, "must be a non-negative integer");
-            return absent;
-        }
-        return value.intValue();
     }
 }

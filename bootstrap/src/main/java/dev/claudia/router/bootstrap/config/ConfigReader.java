@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.claudia.router.application.BackendLimits;
 import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
+import dev.claudia.router.domain.routing.ModelLimits;
 import dev.claudia.router.provider.spi.UpstreamLimits;
 
 import java.io.IOException;
@@ -35,17 +36,19 @@ public final class ConfigReader {
     static final int DEFAULT_PORT = 8082;
     static final int DEFAULT_RETRY_ATTEMPTS = 3;
     static final long DEFAULT_RETRY_BASE_DELAY_MS = 500;
+    static final int DEFAULT_STICKY_SESSION_MINUTES = 60;
+    static final int MAX_STICKY_SESSION_MINUTES = 24 * 60;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap",
-            "routingRules", "limits", "access", "upstream", "shutdown");
+            "routingRules", "stickySessionMinutes", "limits", "access", "upstream", "shutdown");
     private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options",
             "limits");
     private static final Set<String> PROFILE = Set.of("backend", "providerModel", "retryAttempts", "retryBaseDelayMs",
-            "extraBody", "notes", "capabilities", "options", "fallbacks");
+            "extraBody", "notes", "capabilities", "options", "fallbacks", "contextWindow", "maxOutputTokens");
     private static final Set<String> MAPPING = Set.of("backend", "model");
     /** apiKeyEnv may only name variables that look like keys, so a config cannot send PATH, HOME or such upstream. */
     private static final java.util.regex.Pattern KEY_VARIABLE =
@@ -107,6 +110,9 @@ public final class ConfigReader {
         }
         unknownKeys(root, "", TOP);
         int port = root.has("port") ? integer(root.get("port"), "port", 0, 65535) : DEFAULT_PORT;
+        int stickyMinutes = root.has("stickySessionMinutes")
+                ? integer(root.get("stickySessionMinutes"), "stickySessionMinutes", 0, MAX_STICKY_SESSION_MINUTES)
+                : DEFAULT_STICKY_SESSION_MINUTES;
         Map<String, RouterConfig.Backend> backends = backends(root.get("backends"));
         String defaultBackend = text(root.get("defaultBackend"), "defaultBackend", true);
         if (defaultBackend != null && !backends.isEmpty()) {
@@ -130,8 +136,8 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap, rules, limits, access, upstream,
-                grace);
+        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap, rules, stickyMinutes, limits, access,
+                upstream, grace);
     }
 
     private Map<String, RouterConfig.Backend> backends(JsonNode node) {
@@ -209,10 +215,11 @@ public final class ConfigReader {
             RawJson options = adapterOptions.profile(path, p.get("options"), capabilities.forAdapter(),
                     capabilities.capabilities(), backend == null ? null : adapterOf.get(backend));
             List<String> fallbacks = strings(p.get("fallbacks"), path + ".fallbacks");
+            ModelLimits limits = new LimitsReader(path, this::problem, this::warn).read(p);
             if (backend != null) {
                 profiles.put(e.getKey(), new RouterConfig.Profile(e.getKey(), backend,
                         model != null ? model : backends.get(backend).defaultModel(), attempts, delay, extraBody, notes,
-                        capabilities.capabilities(), options, fallbacks));
+                        capabilities.capabilities(), limits, options, fallbacks));
             }
         }
         return profiles;

@@ -4,6 +4,7 @@ import dev.claudia.router.application.BackendLimits;
 import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.ModelLimits;
 import dev.claudia.router.provider.spi.UpstreamLimits;
 
 import java.net.URI;
@@ -22,12 +23,15 @@ import java.util.Map;
  * (see docs/configuration.md). {@code upstream} bounds what providers may send, {@code shutdown} how
  * long a stopping router lets requests finish.
  *
- * @param source        where it was read from (for messages)
- * @param shutdownGrace how long requests in flight may go on once the router is told to stop
+ * @param source               where it was read from (for messages)
+ * @param stickySessionMinutes how long a client session stays on the route that served it, after
+ *                             its last request ({@code stickySessionMinutes}; 0 turns it off)
+ * @param shutdownGrace        how long requests in flight may go on once the router is told to stop
  */
 public record RouterConfig(Path source, int port, String defaultBackend, Map<String, Backend> backends,
                            Map<String, Profile> profiles, Map<String, Mapping> modelMap, List<RoutingRule> routingRules,
-                           Limits limits, Access access, UpstreamLimits upstream, Duration shutdownGrace) {
+                           int stickySessionMinutes, Limits limits, Access access, UpstreamLimits upstream,
+                           Duration shutdownGrace) {
 
     /** The maps keep config.json's order (it is the order of /v1/models and of the start-up log). */
     public RouterConfig {
@@ -57,13 +61,13 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
     }
 
     /**
-     * {@code modelProfiles.<alias>}. {@code capabilities} is what the router decides on; {@code options}
-     * is for the backend's adapter ({@code options}, and the legacy {@code capabilities} keys that
-     * are not the router's).
+     * {@code modelProfiles.<alias>}. {@code capabilities} is what the router decides on; {@code limits}
+     * are its {@code contextWindow} and {@code maxOutputTokens}; {@code options} is for the backend's
+     * adapter ({@code options}, and the legacy {@code capabilities} keys that are not the router's).
      */
     public record Profile(String alias, String backend, String providerModel, int retryAttempts, long retryBaseDelayMs,
-                          RawJson extraBody, String notes, Capabilities capabilities, RawJson options,
-                          List<String> fallbacks) {
+                          RawJson extraBody, String notes, Capabilities capabilities, ModelLimits limits,
+                          RawJson options, List<String> fallbacks) {
         public Profile {
             fallbacks = List.copyOf(fallbacks);
         }

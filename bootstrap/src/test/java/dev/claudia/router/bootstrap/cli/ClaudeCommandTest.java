@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import dev.claudia.router.domain.routing.ModelLimits;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,16 @@ class ClaudeCommandTest {
         assertEquals("claude-small", env.get("ANTHROPIC_DEFAULT_HAIKU_MODEL"));
         assertEquals("1", env.get("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"));
         assertEquals("claudia-session-token", env.get("ANTHROPIC_AUTH_TOKEN"));
+        assertEquals("1", env.get("CLAUDE_CODE_DISABLE_LEGACY_MODEL_REMAP"), "else claude-opus-4-1 is sent as another name");
+    }
+
+    @Test
+    void tells_claude_code_the_declared_window_and_output_limit_and_nothing_undeclared() {
+        assertEquals(Map.of("CLAUDE_CODE_MAX_CONTEXT_TOKENS", "128000", "CLAUDE_CODE_AUTO_COMPACT_WINDOW", "128000",
+                "CLAUDE_CODE_MAX_OUTPUT_TOKENS", "16384"), ClaudeCommand.limitsEnvironment(new ModelLimits(128_000, 16_384)));
+        assertEquals(Map.of("CLAUDE_CODE_MAX_CONTEXT_TOKENS", "262144", "CLAUDE_CODE_AUTO_COMPACT_WINDOW", "262144"),
+                ClaudeCommand.limitsEnvironment(new ModelLimits(262_144, 0)));
+        assertEquals(Map.of(), ClaudeCommand.limitsEnvironment(ModelLimits.UNDECLARED));
     }
 
     @Test

@@ -51,6 +51,16 @@ public sealed interface ContentBlock {
         }
     }
 
+    /**
+     * Inside a tool result only: the named tool's definition is now loaded (Claude Code's ToolSearch
+     * answers with these; Anthropic's API then expands a {@code defer_loading} tool of that name).
+     */
+    record ToolReference(String toolName) implements ContentBlock {
+        public ToolReference {
+            Objects.requireNonNull(toolName, "toolName");
+        }
+    }
+
     /** Model reasoning. {@code signature} is opaque and never empty in responses. */
     record Thinking(String thinking, String signature) implements ContentBlock {
         public Thinking {

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param outputSchema   JSON Schema the answer must follow; null when absent
  * @param stream         whether the caller wants server-sent events
  * @param betas          the {@code anthropic-beta} flags the caller sent (they can inform routing)
+ * @param client         what the client says about itself (session, subagent), from its headers
  * @param original       the request exactly as the caller sent it (body, {@code anthropic-version},
  *                       {@code anthropic-beta}), for adapters that forward it instead of translating
  *                       the fields above; null for requests built in code
@@ -40,6 +41,7 @@ public record MessageRequest(
         RawJson outputSchema,
         boolean stream,
         Set<String> betas,
+        ClientMetadata client,
         Verbatim original) {
 
     public MessageRequest {
@@ -51,14 +53,16 @@ public record MessageRequest(
         stopSequences = List.copyOf(stopSequences);
         Objects.requireNonNull(thinking, "thinking");
         betas = Set.copyOf(betas);
+        Objects.requireNonNull(client, "client");
     }
 
-    /** A request without the caller's original bytes. */
+    /** A request built in code: no client metadata, no caller's bytes. */
     public MessageRequest(String model, List<ContentBlock.Text> system, List<Message> messages, List<ToolDefinition> tools,
-                          ToolChoice toolChoice, int maxTokens, Sampling sampling, List<String> stopSequences, String userId,
-                          ThinkingConfig thinking, Effort effort, RawJson outputSchema, boolean stream, Set<String> betas) {
+                          ToolChoice toolChoice, int maxTokens, Sampling sampling, List<String> stopSequences,
+                          String userId, ThinkingConfig thinking, Effort effort, RawJson outputSchema, boolean stream,
+                          Set<String> betas) {
         this(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences, userId, thinking, effort,
-                outputSchema, stream, betas, null);
+                outputSchema, stream, betas, ClientMetadata.NONE, null);
     }
 
     /** A minimal request, for tests and for callers that build requests in code. */
@@ -69,18 +73,52 @@ public record MessageRequest(
 
     public MessageRequest withModel(String newModel) {
         return new MessageRequest(newModel, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
-                userId, thinking, effort, outputSchema, stream, betas, original);
+                userId, thinking, effort, outputSchema, stream, betas, client, original);
     }
 
     public MessageRequest withStream(boolean newStream) {
         return new MessageRequest(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
-                userId, thinking, effort, outputSchema, newStream, betas, original);
+                userId, thinking, effort, outputSchema, newStream, betas, client, original);
+    }
+
+    public MessageRequest withMaxTokens(int newMaxTokens) {
+        if (newMaxTokens == maxTokens) {
+            return this;
+        }
+        return new MessageRequest(model, system, messages, tools, toolChoice, newMaxTokens, sampling, stopSequences,
+                userId, thinking, effort, outputSchema, stream, betas, client, original);
+    }
+
+    public MessageRequest withClient(ClientMetadata newClient) {
+        return new MessageRequest(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
+                userId, thinking, effort, outputSchema, stream, betas, newClient, original);
     }
 
     /** The same request, with the bytes the caller sent. */
     public MessageRequest withOriginal(Verbatim newOriginal) {
         return new MessageRequest(model, system, messages, tools, toolChoice, maxTokens, sampling, stopSequences,
-                userId, thinking, effort, outputSchema, stream, betas, newOriginal);
+                userId, thinking, effort, outputSchema, stream, betas, client, newOriginal);
+    }
+
+    /**
+     * The deferred tools the conversation has loaded: names in {@code tool_reference} blocks of tool
+     * results (what a tool search answers). Anthropic expands exactly these; a deferred tool
+     * nobody referenced is not part of the model's prompt.
+     */
+    public Set<String> referencedTools() {
+        Set<String> names = new java.util.HashSet<>();
+        for (Message message : messages) {
+            for (ContentBlock block : message.content()) {
+                if (block instanceof ContentBlock.ToolResult result) {
+                    for (ContentBlock part : result.content()) {
+                        if (part instanceof ContentBlock.ToolReference reference) {
+                            names.add(reference.toolName());
+                        }
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** True when the caller asked for reasoning (enabled or adaptive thinking). */

@@ -7,11 +7,20 @@ public sealed interface ToolDefinition {
 
     String name();
 
-    /** A client tool: the caller runs it. {@code description} may be null; {@code inputSchema} is a JSON Schema object. */
-    record Function(String name, String description, RawJson inputSchema) implements ToolDefinition {
+    /**
+     * A client tool: the caller runs it. {@code description} may be null; {@code inputSchema} is a
+     * JSON Schema object. {@code deferLoading} (Anthropic {@code defer_loading}) means the model
+     * does not see the tool until a tool search loads it: a {@code tool_reference} to it in a tool
+     * result ({@link MessageRequest#referencedTools()}).
+     */
+    record Function(String name, String description, RawJson inputSchema, boolean deferLoading) implements ToolDefinition {
         public Function {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(inputSchema, "inputSchema");
+        }
+
+        public Function(String name, String description, RawJson inputSchema) {
+            this(name, description, inputSchema, false);
         }
     }
 

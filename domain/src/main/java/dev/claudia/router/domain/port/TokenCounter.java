@@ -13,4 +13,12 @@ public interface TokenCounter {
 
     /** A piece of generated text. */
     int countText(String text);
+
+    /**
+     * A number never below {@link #countRequest}, computed without tokenizing (from sizes alone),
+     * so callers can skip the exact count when even the bound is small enough.
+     */
+    default int upperBound(MessageRequest request) {
+        return countRequest(request);
+    }
 }

@@ -6,20 +6,17 @@ import java.util.Objects;
  * What the application itself decides for a provider model, from config
  * {@code modelProfiles.*.capabilities}. How a request is worded for a provider (reasoning dialect,
  * where system text goes, stream options) is not here: that belongs to the provider's adapter, in
- * its own options ({@link Route#options()}).
+ * its own options ({@link Route#options()}); nor are the model's sizes: they are its
+ * {@link ModelLimits} ({@link Route#limits()}).
  *
- * @param streaming       whether the provider streams, answers whole, or only streams
- * @param maxOutputTokens clamp for {@code max_tokens}; 0 means no clamp
+ * @param streaming whether the provider streams, answers whole, or only streams
  */
-public record Capabilities(Streaming streaming, int maxOutputTokens) {
+public record Capabilities(Streaming streaming) {
 
-    public static final Capabilities DEFAULT = new Capabilities(Streaming.BOTH, 0);
+    public static final Capabilities DEFAULT = new Capabilities(Streaming.BOTH);
 
     public Capabilities {
         Objects.requireNonNull(streaming, "streaming");
-        if (maxOutputTokens < 0) {
-            throw new IllegalArgumentException("maxOutputTokens must not be negative");
-        }
     }
 
     /** How the provider answers. */

@@ -13,12 +13,13 @@ import java.util.Objects;
  * @param backend       the backend name in config.json
  * @param providerModel the model id the provider knows
  * @param extraBody     a JSON object deep-merged into the provider request body
+ * @param limits        the provider model's context window and output limit, as declared in config
  * @param options       the profile's options for its backend's adapter (config
  *                      {@code modelProfiles.*.options}), a JSON object the adapter validated at
  *                      start-up and reads itself; the domain only carries it
  */
 public record Route(String alias, String profile, String backend, String providerModel, RetryPolicy retry,
-                    RawJson extraBody, Capabilities capabilities, RawJson options) {
+                    RawJson extraBody, Capabilities capabilities, ModelLimits limits, RawJson options) {
     public Route {
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(profile, "profile");
@@ -27,17 +28,19 @@ public record Route(String alias, String profile, String backend, String provide
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(extraBody, "extraBody");
         Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(options, "options");
     }
 
-    /** A route without adapter options. */
+    /** A route with undeclared model limits and without adapter options. */
     public Route(String alias, String profile, String backend, String providerModel, RetryPolicy retry,
                  RawJson extraBody, Capabilities capabilities) {
-        this(alias, profile, backend, providerModel, retry, extraBody, capabilities, RawJson.EMPTY_OBJECT);
+        this(alias, profile, backend, providerModel, retry, extraBody, capabilities, ModelLimits.UNDECLARED,
+                RawJson.EMPTY_OBJECT);
     }
 
     /** The same route, for a different requested alias (used when a routing rule redirects). */
     public Route forAlias(String newAlias) {
-        return new Route(newAlias, profile, backend, providerModel, retry, extraBody, capabilities, options);
+        return new Route(newAlias, profile, backend, providerModel, retry, extraBody, capabilities, limits, options);
     }
 }

@@ -76,6 +76,7 @@ public final class MessageEvents {
             case ContentBlock.Image i -> throw new IllegalArgumentException("an assistant message cannot contain an image");
             case ContentBlock.Document d -> throw new IllegalArgumentException("an assistant message cannot contain a document");
             case ContentBlock.ToolResult r -> throw new IllegalArgumentException("an assistant message cannot contain a tool result");
+            case ContentBlock.ToolReference r -> throw new IllegalArgumentException("an assistant message cannot contain a tool reference");
         }
         events.add(new StreamEvent.BlockStopped(index));
     }

@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The {@code anthropic} adapter through the running router, against the fake's Anthropic endpoint
  * in a container: requests go up as sent (model renamed, the backend's key, betas as configured),
- * answers, streams and errors come back byte for byte, and profiles on it fall back to
- * {@code openai-chat} ones.
+ * answers, streams and errors come back byte for byte, the profile's declared limits apply to the
+ * forwarded body, and profiles on it fall back to {@code openai-chat} ones (and a session stays there).
  */
 class AnthropicAdapterContractTest {
 
@@ -63,6 +63,10 @@ class AnthropicAdapterContractTest {
         ObjectNode profiles = (ObjectNode) config.get("modelProfiles");
         profiles.set("anth-wrong-key", JSON.readTree(anthropic("claude-wrong", "up-wrong", 1, "")));
         profiles.set("anth-count", JSON.readTree(anthropic("claude", "up-count", 1, "")));
+        profiles.set("anth-limited", JSON.readTree(anthropic("claude", "up-limited", 1,
+                ",\"contextWindow\":4096,\"maxOutputTokens\":128")));
+        profiles.set("anth-sticky", JSON.readTree(anthropic("claude", "up-sticky", 1, ",\"fallbacks\":[\"openai-sticky\"]")));
+        profiles.set("openai-sticky", JSON.readTree(RouterUnderTest.profile("spare-sticky", 1, "")));
         ObjectNode backends = (ObjectNode) config.get("backends");
         String base = container.baseUrl().toString();
         backends.set("claude", JSON.readTree("{\"adapter\":\"anthropic\",\"baseUrl\":\"" + base + "\",\"apiKeyEnv\":\"CLAUDE_KEY\","
@@ -271,6 +275,44 @@ class AnthropicAdapterContractTest {
         assertEquals(1, frames.stream().filter(f -> f.event().equals("message_start")).count(), Sse.names(frames).toString());
         assertEquals("spare stream", Sse.text(frames));
         assertEquals("message_stop", frames.getLast().event());
+    }
+
+    @Test
+    void the_forwarded_body_carries_the_clamped_max_tokens_and_a_prompt_over_the_window_never_goes_up() throws Exception {
+        fake.script("up-limited", Script.json("{\"id\":\"msg_01L\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"model\":\"up-limited\",\"content\":[],\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
+                + "\"usage\":{\"input_tokens\":9,\"output_tokens\":1}}"));
+        HttpResponse<String> fits = post("anth-limited", false);
+        assertEquals(200, fits.statusCode(), fits.body());
+        ObjectNode expected = (ObjectNode) JSON.readTree(request("anth-limited", false));
+        expected.put("model", "up-limited").put("max_tokens", 128);
+        assertEquals(expected, fake.requests("up-limited").getLast().get("body"),
+                "the caller's body, model renamed and max_tokens (256) lowered to the profile's maxOutputTokens");
+
+        String tooLong = "{\"model\":\"anth-limited\",\"max_tokens\":256,\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "word ".repeat(6_000) + "\"}]}";
+        HttpResponse<String> refused = router.post("/v1/messages", tooLong);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(json(refused).at("/error/message").asText().matches("prompt is too long: \\d+ tokens > 4096 maximum"),
+                refused.body());
+        assertEquals(1, fake.requests("up-limited").size(), "the upstream was not asked");
+    }
+
+    @Test
+    void a_session_that_fell_back_from_an_anthropic_profile_stays_on_the_openai_chat_one() throws Exception {
+        fake.script("up-sticky", Script.status(529).body(OVERLOADED));
+        String answer = "{\"choices\":[{\"message\":{\"content\":\"spare\"},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":1}}";
+        fake.script("spare-sticky", Script.json(answer), Script.json(answer));
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> response = router.send(router.request("/v1/messages")
+                    .header("x-claude-code-session-id", "5ace366f-sticky")
+                    .POST(HttpRequest.BodyPublishers.ofString(request("anth-sticky", false))));
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("spare", json(response).at("/content/0/text").asText());
+        }
+        assertEquals(1, fake.requests("up-sticky").size(), "the session's second request went to its fallback first");
+        assertEquals(2, fake.requests("spare-sticky").size());
     }
 
     @Test

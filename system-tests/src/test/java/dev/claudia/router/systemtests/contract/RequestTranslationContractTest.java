@@ -35,7 +35,7 @@ class RequestTranslationContractTest {
                 "claude-req-tools", profile("req-tools", 1, ""),
                 "claude-req-glm", profile("req-glm", 1, "\"extraBody\":{\"chat_template_kwargs\":{\"enable_thinking\":true,"
                         + "\"clear_thinking\":false},\"top_k\":20},\"capabilities\":{\"reasoning\":\"chat_template_kwargs\"}"),
-                "claude-req-effort", profile("req-effort", 1, "\"capabilities\":{\"reasoning\":\"effort\",\"maxOutputTokens\":4096}")),
+                "claude-req-effort", profile("req-effort", 1, "\"maxOutputTokens\":4096,\"capabilities\":{\"reasoning\":\"effort\"}")),
                 Map.of());
     }
 
@@ -204,7 +204,7 @@ class RequestTranslationContractTest {
                  "output_config":{"format":{"type":"json_schema","schema":{"type":"object","properties":{"a":{"type":"string"}}}}},
                  "messages":[{"role":"user","content":"x"}]}""").get("body");
         assertEquals("low", effort.get("reasoning_effort").asText(), "budget under 4096");
-        assertEquals(4096, effort.get("max_tokens").asInt(), "clamped to capabilities.maxOutputTokens");
+        assertEquals(4096, effort.get("max_tokens").asInt(), "clamped to the profile's maxOutputTokens");
         assertEquals("json_schema", effort.at("/response_format/type").asText());
         assertEquals("object", effort.at("/response_format/json_schema/schema/type").asText());
         assertTrue(effort.at("/response_format/json_schema/strict").asBoolean());

@@ -83,6 +83,8 @@ final class ContentReader {
                         stringOr(block.field("signature"), ""));
             }
             case "redacted_thinking" -> new ContentBlock.RedactedThinking(block.field("data").string());
+            case "tool_reference" -> throw block.field("type").error("'tool_reference' blocks may only appear in the "
+                    + "content of a tool_result");
             default -> {
                 if (SERVER_ARTEFACTS.contains(type)) {
                     warnings.accept(new Warning("content." + type, "only Anthropic can run server tools"));
@@ -169,7 +171,7 @@ final class ContentReader {
     private ContentBlock.ToolResult toolResult(JsonInput block) {
         noteOthers(block, Set.of("type", "tool_use_id", "content", "is_error", "cache_control"));
         JsonInput content = block.field("content");
-        List<ContentBlock> parts = content.present() ? content(content, Role.USER) : List.of();
+        List<ContentBlock> parts = content.present() ? toolResultContent(content) : List.of();
         for (ContentBlock part : parts) {
             if (part instanceof ContentBlock.ToolUse || part instanceof ContentBlock.ToolResult
                     || part instanceof ContentBlock.Thinking || part instanceof ContentBlock.RedactedThinking) {
@@ -177,6 +179,29 @@ final class ContentReader {
             }
         }
         return new ContentBlock.ToolResult(block.field("tool_use_id").string(), parts, block.field("is_error").bool(false));
+    }
+
+    /**
+     * A tool result's content: like user content, plus {@code tool_reference} blocks (a tool search
+     * answering "this tool is loaded now", as Claude Code's ToolSearch does), which may appear only here.
+     */
+    private List<ContentBlock> toolResultContent(JsonInput content) {
+        if (content.isString()) {
+            return List.of(new ContentBlock.Text(content.string()));
+        }
+        List<ContentBlock> blocks = new ArrayList<>();
+        for (JsonInput part : content.array()) {
+            if (part.object().field("type").string().equals("tool_reference")) {
+                noteOthers(part, Set.of("type", "tool_name", "cache_control"));
+                blocks.add(new ContentBlock.ToolReference(part.field("tool_name").string()));
+            } else {
+                ContentBlock read = block(part, Role.USER);
+                if (read != null) {
+                    blocks.add(read);
+                }
+            }
+        }
+        return blocks;
     }
 
     private static void requireRole(JsonInput block, String type, Role actual, Role expected) {

@@ -38,6 +38,7 @@ public final class ResponseWriter {
             case ContentBlock.Image i -> throw new IllegalStateException("a provider answer cannot contain an image");
             case ContentBlock.Document d -> throw new IllegalStateException("a provider answer cannot contain a document");
             case ContentBlock.ToolResult r -> throw new IllegalStateException("a provider answer cannot contain a tool result");
+            case ContentBlock.ToolReference r -> throw new IllegalStateException("a provider answer cannot contain a tool reference");
         };
     }
 }

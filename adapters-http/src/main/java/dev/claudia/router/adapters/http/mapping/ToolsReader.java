@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 final class ToolsReader {
 
     private static final Set<String> FUNCTION_FIELDS = Set.of("type", "name", "description", "input_schema",
-            "cache_control");
+            "cache_control", "defer_loading");
 
     private final Consumer<Warning> warnings;
 
@@ -49,7 +49,7 @@ final class ToolsReader {
             }
         });
         return new ToolDefinition.Function(name, tool.field("description").optString(),
-                new RawJson(schema.node().toString()));
+                new RawJson(schema.node().toString()), tool.field("defer_loading").bool(false));
     }
 
     /** Null when the caller did not say. */

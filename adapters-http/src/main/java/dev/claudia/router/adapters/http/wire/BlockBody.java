@@ -1,11 +1,16 @@
 package dev.claudia.router.adapters.http.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /** Response content blocks; each record carries its Anthropic {@code type} tag. */
 public sealed interface BlockBody {
 
-    record Text(String type, String text, Object citations) implements BlockBody {
+    /**
+     * {@code citations} only when there are some: Anthropic leaves the field out of answers
+     * without citations, and strict clients (the AI SDK's Anthropic provider 3.x) reject a null.
+     */
+    record Text(String type, String text, @JsonInclude(JsonInclude.Include.NON_NULL) Object citations) implements BlockBody {
         public static Text of(String text) {
             return new Text("text", text, null);
         }

@@ -10,7 +10,12 @@ public final class ListBodies {
     /** @see <a href="https://docs.claude.com/en/api/models-list">List Models</a> */
     public record ModelsPage(List<Model> data, boolean hasMore, String firstId, String lastId) {}
 
-    public record Model(String type, String id, String displayName, String createdAt) {}
+    /**
+     * A {@code ModelInfo}. {@code max_input_tokens} (the context window) and {@code max_tokens} (the
+     * output limit) are the current Models API's fields; null when the profile declares none.
+     */
+    public record Model(String type, String id, String displayName, String createdAt, Integer maxInputTokens,
+                        Integer maxTokens) {}
 
     public record TokenCount(int inputTokens) {}
 

@@ -9,6 +9,7 @@ import dev.claudia.router.domain.port.IdGenerator;
 import dev.claudia.router.domain.port.ProviderCall;
 import dev.claudia.router.domain.port.TokenCounter;
 import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.ModelLimits;
 import dev.claudia.router.domain.routing.RetryPolicy;
 import dev.claudia.router.domain.routing.Route;
 
@@ -37,14 +38,19 @@ public final class Calls {
         return new OpenAiChatOptions(reasoning, system, streamUsage, splitThinkTags);
     }
 
-    /** A route that clamps max_tokens (a domain capability). */
-    public static Capabilities maxOutput(int maxOutputTokens) {
-        return new Capabilities(Capabilities.Streaming.BOTH, maxOutputTokens);
+    /** A route that declares an output limit (0: none) and so clamps max_tokens. */
+    public static Route maxOutput(int maxOutputTokens) {
+        return new Route("claude-test", "claude-test", "stub", "provider/model-1", RetryPolicy.of(1, 0),
+                RawJson.EMPTY_OBJECT, Capabilities.DEFAULT, new ModelLimits(0, maxOutputTokens), RawJson.EMPTY_OBJECT);
     }
 
     public static ProviderCall call(MessageRequest request, Capabilities capabilities, RawJson extraBody,
                                     List<Warning> warnings) {
-        return new ProviderCall(route(capabilities, extraBody), request, "msg_test", () -> 42, warnings::add);
+        return call(request, route(capabilities, extraBody), warnings);
+    }
+
+    public static ProviderCall call(MessageRequest request, Route route, List<Warning> warnings) {
+        return new ProviderCall(route, request, "msg_test", () -> 42, warnings::add);
     }
 
     public static ProviderCall call(MessageRequest request) {

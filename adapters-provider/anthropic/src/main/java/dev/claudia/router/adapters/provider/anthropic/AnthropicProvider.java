@@ -124,9 +124,17 @@ final class AnthropicProvider implements ChatProvider {
         upstream.close();
     }
 
+    /**
+     * The caller's body with the provider's model and the stream flag. Its {@code max_tokens} is
+     * lowered to the request's, which the application already fitted to the route's declared output
+     * limit and to what the context window leaves after the prompt (the caller's bytes still carry
+     * what the caller asked for); capped again by the declared limit for callers that reach the
+     * adapter directly.
+     */
     private byte[] body(ProviderCall call, boolean stream) {
+        int maxTokens = call.route().limits().capOutput(call.request().maxTokens());
         return rewrite(call, Map.of("model", TextNode.valueOf(call.route().providerModel()),
-                "stream", BooleanNode.valueOf(stream)), call.route().capabilities().maxOutputTokens(), extraBody(call));
+                "stream", BooleanNode.valueOf(stream)), maxTokens, extraBody(call));
     }
 
     private byte[] rewrite(ProviderCall call, Map<String, JsonNode> set, int clamp, ObjectNode extraBody) {

@@ -15,6 +15,7 @@ import dev.claudia.router.domain.port.ProviderCall;
 import dev.claudia.router.domain.port.ProviderException;
 import dev.claudia.router.domain.port.TokenCounter;
 import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.ModelLimits;
 import dev.claudia.router.domain.routing.RetryPolicy;
 import dev.claudia.router.domain.routing.Route;
 import dev.claudia.router.domain.stream.EventStream;
@@ -71,13 +72,41 @@ class AnthropicProviderTest {
     }
 
     private static ProviderCall call(String profileOptions, String betas) {
+        return call(profileOptions, betas, ModelLimits.UNDECLARED, 100);
+    }
+
+    /** @param maxTokens the request's max_tokens as the application fitted it (the caller's body says 100) */
+    private static ProviderCall call(String profileOptions, String betas, ModelLimits limits, int maxTokens) {
         Route route = new Route("claude-x", "claude-x", "claude", "up-1", RetryPolicy.of(1, 0), RawJson.EMPTY_OBJECT,
-                Capabilities.DEFAULT, new RawJson(profileOptions));
-        MessageRequest request = MessageRequest.of("claude-x", 100, List.of(Message.user("hi")))
+                Capabilities.DEFAULT, limits, new RawJson(profileOptions));
+        MessageRequest request = MessageRequest.of("claude-x", maxTokens, List.of(Message.user("hi")))
                 .withOriginal(Verbatim.wrap(CLIENT_BODY.getBytes(StandardCharsets.UTF_8), betas == null
                         ? Map.of("anthropic-version", "2023-06-01")
                         : Map.of("anthropic-version", "2023-06-01", "anthropic-beta", betas)));
         return new ProviderCall(route, request, "msg_ours", () -> 42, w -> { });
+    }
+
+    @Test
+    void the_forwarded_body_carries_max_tokens_as_fitted_by_the_application_and_capped_by_the_routes_limit()
+            throws Exception {
+        upstream.answer = exchange -> FakeUpstream.send(exchange, 200, "application/json", ANSWER);
+        ChatProvider provider = provider("{}");
+        provider.complete(call("{}", null, ModelLimits.UNDECLARED, 40));
+        provider.complete(call("{}", null, new ModelLimits(0, 64), 100));
+        provider.complete(call("{}", null, new ModelLimits(0, 4096), 100));
+        assertEquals(List.of(40, 64, 100), upstream.received.stream()
+                .map(sent -> readMaxTokens(sent.body())).toList(), "fitted, capped, the caller's own");
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(CLIENT_BODY);
+        body.put("model", "up-1").put("stream", false).put("max_tokens", 40);
+        assertEquals(body, JSON.readTree(upstream.received.getFirst().body()), "nothing else changed");
+    }
+
+    private static int readMaxTokens(String body) {
+        try {
+            return JSON.readTree(body).get("max_tokens").intValue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.claudia.router.domain.message.ToolDefinition;
 import dev.claudia.router.domain.port.TokenCounter;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToLongFunction;
 
 /**
  * Counts tokens with a real BPE tokenizer (jtokkit), plus the small framing overheads chat
@@ -48,23 +49,63 @@ public final class JtokkitTokenCounter implements TokenCounter {
 
     @Override
     public int countRequest(MessageRequest request) {
-        int total = 0;
+        return sum(request, this::countText, this::block);
+    }
+
+    /**
+     * The same sum with each text's UTF-8 size in place of its token count: a BPE token covers at
+     * least one byte, so this is never below {@link #countRequest}, and it takes microseconds.
+     */
+    @Override
+    public int upperBound(MessageRequest request) {
+        return sum(request, JtokkitTokenCounter::bytes, this::blockBound);
+    }
+
+    /** System, messages with their framing, and tool definitions, each text sized by {@code text}. */
+    private static int sum(MessageRequest request, ToLongFunction<String> text, ToLongFunction<ContentBlock> block) {
+        long total = 0;
         for (ContentBlock.Text system : request.system()) {
-            total += countText(system.text());
+            total += text.applyAsLong(system.text());
         }
         for (Message message : request.messages()) {
             total += PER_MESSAGE;
-            for (ContentBlock block : message.content()) {
-                total += block(block);
+            for (ContentBlock b : message.content()) {
+                total += block.applyAsLong(b);
             }
         }
         for (ToolDefinition tool : request.tools()) {
-            total += PER_TOOL + countText(tool.name());
+            total += PER_TOOL + text.applyAsLong(tool.name());
             if (tool instanceof ToolDefinition.Function f) {
-                total += countText(f.description() == null ? "" : f.description()) + countText(f.inputSchema().text());
+                total += text.applyAsLong(f.description() == null ? "" : f.description())
+                        + text.applyAsLong(f.inputSchema().text());
             }
         }
-        return total;
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
+    private long blockBound(ContentBlock block) {
+        return switch (block) {
+            case ContentBlock.Text t -> bytes(t.text());
+            case ContentBlock.Document d when d.source() instanceof DocumentSource.PlainText t -> bytes(t.text());
+            case ContentBlock.Document d when d.source() instanceof DocumentSource.Blocks b ->
+                    b.content().stream().mapToLong(this::blockBound).sum();
+            case ContentBlock.ToolUse t -> bytes(t.name()) + bytes(t.input().text());
+            case ContentBlock.ToolResult r -> PER_MESSAGE + r.content().stream().mapToLong(this::blockBound).sum();
+            case ContentBlock.Thinking t -> bytes(t.thinking());
+            case ContentBlock.ToolReference r -> bytes(r.toolName());
+            // images, PDFs and redacted thinking are estimated from sizes already
+            default -> block(block);
+        };
+    }
+
+    /** The UTF-8 length of a text, without encoding it. */
+    static long bytes(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     @Override
@@ -86,6 +127,7 @@ public final class JtokkitTokenCounter implements TokenCounter {
             case ContentBlock.ToolResult r -> PER_MESSAGE + r.content().stream().mapToInt(this::block).sum();
             case ContentBlock.Thinking t -> countText(t.thinking());
             case ContentBlock.RedactedThinking r -> r.data().length() / 4;
+            case ContentBlock.ToolReference r -> countText(r.toolName());
         };
     }
 }

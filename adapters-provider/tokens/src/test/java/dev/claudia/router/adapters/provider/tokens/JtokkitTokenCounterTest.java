@@ -67,6 +67,21 @@ class JtokkitTokenCounterTest {
     }
 
     @Test
+    void the_upper_bound_is_never_below_the_count_even_for_text_that_tokenizes_badly() {
+        List<String> texts = List.of("The quick brown fox.", "ꙮ𝔘𝔫𝔦𝔠𝔬𝔡𝔢 语言模型 🤖🤖🤖", "{\"a\":[1,2,3]}\n\t  ", "x".repeat(1000));
+        for (String text : texts) {
+            MessageRequest request = request(List.of(new ContentBlock.Text(text)), List.of(new Message(Role.USER, List.of(
+                    new ContentBlock.Text(text), new ContentBlock.ToolResult("t", List.of(new ContentBlock.Text(text),
+                            new ContentBlock.ToolReference("NotebookEdit")), false),
+                    new ContentBlock.Image(new ImageSource.Url("u"))))),
+                    List.of(new ToolDefinition.Function("Read", text, new RawJson("{\"type\":\"object\"}"))));
+            assertTrue(TOKENS.upperBound(request) >= TOKENS.countRequest(request), text);
+        }
+        assertEquals(3, JtokkitTokenCounter.bytes("语"));
+        assertEquals(4, JtokkitTokenCounter.bytes("🤖"));
+    }
+
+    @Test
     void counts_a_claude_code_sized_prompt_quickly() {
         String big = "public final class Example { private int value; /* some code */ }\n".repeat(3000); // ~200 KB
         TOKENS.countText("warm up");

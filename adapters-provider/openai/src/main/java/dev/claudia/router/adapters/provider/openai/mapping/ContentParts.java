@@ -32,6 +32,9 @@ final class ContentParts {
             case ContentBlock.Document d -> document(d, into);
             case ContentBlock.ToolUse t -> throw notUserContent(t);
             case ContentBlock.ToolResult r -> throw notUserContent(r);
+            // Anthropic expands a reference into the tool's definition; here the definition is in
+            // the request's functions (ToolsMapper), so the model is told it may call it now.
+            case ContentBlock.ToolReference r -> into.add(Part.text(toolLoaded(r.toolName())));
             case ContentBlock.Thinking t -> throw notUserContent(t);
             case ContentBlock.RedactedThinking r -> throw notUserContent(r);
         }
@@ -61,6 +64,11 @@ final class ContentParts {
             }
         }
         return text.toString();
+    }
+
+    /** The text a {@code tool_reference} becomes: the named tool is loaded and callable. */
+    static String toolLoaded(String name) {
+        return "Tool " + name + " is loaded: its definition is in the tool list, call it like any other tool.";
     }
 
     /** Only text: one plain string, which every server accepts (many local ones choke on arrays); otherwise the parts. */

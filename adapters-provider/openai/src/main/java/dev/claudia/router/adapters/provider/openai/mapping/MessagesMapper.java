@@ -114,6 +114,7 @@ public final class MessagesMapper {
                 case ContentBlock.Image i -> throw notAssistantContent(i);
                 case ContentBlock.Document d -> throw notAssistantContent(d);
                 case ContentBlock.ToolResult r -> throw notAssistantContent(r);
+                case ContentBlock.ToolReference r -> throw notAssistantContent(r);
             }
         }
         if (text.isEmpty() && calls.isEmpty()) {

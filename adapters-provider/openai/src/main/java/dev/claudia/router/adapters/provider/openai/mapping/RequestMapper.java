@@ -35,11 +35,12 @@ public final class RequestMapper {
     public static byte[] body(ProviderCall call, OpenAiChatOptions options, boolean stream) {
         Route route = call.route();
         MessageRequest request = call.request();
-        int maxOutputTokens = route.capabilities().maxOutputTokens();
-        var tools = ToolsMapper.tools(request.tools(), call.warnings());
+        var tools = ToolsMapper.tools(request.tools(), request.referencedTools(), call.warnings());
         boolean haveTools = tools != null;
         ReasoningMapper.Reasoning reasoning = ReasoningMapper.map(request, options.reasoning(), call.warnings());
-        int maxTokens = maxOutputTokens > 0 ? Math.min(request.maxTokens(), maxOutputTokens) : request.maxTokens();
+        // The application already fitted max_tokens to the route's limits and window; capping again
+        // here keeps the declared output limit for callers that reach the adapter directly.
+        int maxTokens = route.limits().capOutput(request.maxTokens());
         ChatCompletionRequest body = new ChatCompletionRequest(
                 route.providerModel(),
                 MessagesMapper.map(request, options.systemMessages()),

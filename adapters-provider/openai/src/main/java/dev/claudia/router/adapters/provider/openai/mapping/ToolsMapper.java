@@ -10,23 +10,35 @@ import dev.claudia.router.domain.message.Warning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Tools and tool choice, Anthropic to OpenAI. Client tools become functions with their JSON
  * Schema unchanged; Anthropic server tools (web search, code execution...) have no OpenAI
- * equivalent and are left out with a warning. Without tools, {@code tool_choice} and
+ * equivalent and are left out with a warning. A deferred tool ({@code defer_loading}) is offered
+ * only once the conversation loaded it with a {@code tool_reference} (Claude Code's ToolSearch
+ * answers so), as Anthropic does: until then the model must not see it, and Claude Code's
+ * {@code DeferredToolPlaceholder}, which nothing ever loads, is never offered as a callable
+ * function. Without tools, {@code tool_choice} and
  * {@code parallel_tool_calls} are left out too: OpenAI rejects them alone.
  */
 public final class ToolsMapper {
 
     private ToolsMapper() {}
 
-    /** The functions to send, or null when there are none. */
-    public static List<Tool> tools(List<ToolDefinition> tools, Consumer<Warning> warnings) {
+    /**
+     * The functions to send, or null when there are none.
+     *
+     * @param loaded the deferred tools the conversation loaded ({@code tool_reference} names)
+     */
+    public static List<Tool> tools(List<ToolDefinition> tools, Set<String> loaded, Consumer<Warning> warnings) {
         List<Tool> functions = new ArrayList<>(tools.size());
         for (ToolDefinition tool : tools) {
             switch (tool) {
+                case ToolDefinition.Function f when f.deferLoading() && !loaded.contains(f.name()) ->
+                        warnings.accept(new Warning("tools[" + f.name() + "]",
+                                "deferred tool (defer_loading) not loaded by a tool_reference yet"));
                 case ToolDefinition.Function f -> functions.add(new Tool("function",
                         new FunctionDef(f.name(), f.description(), f.inputSchema().text())));
                 case ToolDefinition.Server s -> warnings.accept(new Warning("tools[" + s.name() + "]",

@@ -48,6 +48,16 @@ class MessagesMapperTest {
     }
 
     @Test
+    void a_tool_reference_in_a_tool_result_tells_the_model_the_tool_is_loaded() throws Exception {
+        JsonNode mapped = map(new Message(Role.ASSISTANT, List.of(new ContentBlock.ToolUse("toolu_1", "ToolSearch",
+                        new dev.claudia.router.domain.message.RawJson("{\"query\":\"select:NotebookEdit\"}")))),
+                user(new ContentBlock.ToolResult("toolu_1", List.of(new ContentBlock.ToolReference("NotebookEdit")), false)));
+        assertEquals("tool", mapped.at("/1/role").asText());
+        assertEquals("Tool NotebookEdit is loaded: its definition is in the tool list, call it like any other tool.",
+                mapped.at("/1/content").asText());
+    }
+
+    @Test
     void joins_system_blocks_into_one_leading_message_without_the_billing_marker() throws Exception {
         JsonNode out = map(List.of(text("x-anthropic-billing-header: cc_version=2.1.197; cch=abc;"), text("You are Claude."),
                 text("Be brief.")), SystemMessages.USER_REMINDER, Message.user("hi"));

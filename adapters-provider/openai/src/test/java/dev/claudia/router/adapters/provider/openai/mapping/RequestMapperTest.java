@@ -40,7 +40,7 @@ class RequestMapperTest {
 
     private static JsonNode clamped(MessageRequest request, int maxOutputTokens) throws Exception {
         return ProviderJson.MAPPER.readTree(RequestMapper.body(Calls.call(request, Calls.maxOutput(maxOutputTokens),
-                RawJson.EMPTY_OBJECT, new ArrayList<>()), OpenAiChatOptions.DEFAULT, false));
+                new ArrayList<>()), OpenAiChatOptions.DEFAULT, false));
     }
 
     private static MessageRequest request(int maxTokens, Sampling sampling, List<String> stop, String userId,
@@ -57,7 +57,7 @@ class RequestMapperTest {
     }
 
     @Test
-    void clamps_max_tokens_to_the_model_limit() throws Exception {
+    void sends_max_tokens_as_the_application_fitted_it_capped_by_the_declared_output_limit() throws Exception {
         MessageRequest big = request(64000, Sampling.DEFAULT, List.of(), null, List.of(), null, null);
         assertEquals(8192, clamped(big, 8192).get("max_tokens").intValue());
         assertEquals(64000, clamped(big, 0).get("max_tokens").intValue());

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,7 +23,7 @@ class ToolsMapperTest {
     void sends_client_tools_as_functions_with_the_schema_unchanged() throws Exception {
         List<Warning> warnings = new ArrayList<>();
         var tools = ToolsMapper.tools(List.of(new ToolDefinition.Function("Fetch", "Gets a URL", new RawJson(SCHEMA)),
-                new ToolDefinition.Function("Nodesc", null, new RawJson("{\"type\":\"object\"}"))), warnings::add);
+                new ToolDefinition.Function("Nodesc", null, new RawJson("{\"type\":\"object\"}"))), Set.of(), warnings::add);
         JsonNode json = ProviderJson.MAPPER.readTree(ProviderJson.MAPPER.writeValueAsBytes(tools)); // raw schema text, re-read
         assertEquals(ProviderJson.MAPPER.readTree("[{\"type\":\"function\",\"function\":{\"name\":\"Fetch\","
                 + "\"description\":\"Gets a URL\",\"parameters\":" + SCHEMA + "}},{\"type\":\"function\",\"function\":"
@@ -33,9 +34,26 @@ class ToolsMapperTest {
     @Test
     void drops_server_tools_with_a_warning_and_sends_no_empty_tool_list() {
         List<Warning> warnings = new ArrayList<>();
-        assertNull(ToolsMapper.tools(List.of(new ToolDefinition.Server("web_search_20250305", "web_search")), warnings::add));
+        assertNull(ToolsMapper.tools(List.of(new ToolDefinition.Server("web_search_20250305", "web_search")), Set.of(), warnings::add));
         assertEquals(List.of(new Warning("tools[web_search]", "server tool web_search_20250305 has no OpenAI equivalent")),
                 warnings);
+    }
+
+    @Test
+    void offers_a_deferred_tool_only_once_a_tool_reference_loaded_it_and_never_the_placeholder() throws Exception {
+        List<Warning> warnings = new ArrayList<>();
+        ToolDefinition placeholder = new ToolDefinition.Function("DeferredToolPlaceholder",
+                "Reserved placeholder that keeps deferred tool loading active; never call this tool.",
+                new RawJson("{\"type\":\"object\",\"properties\":{}}"), true);
+        ToolDefinition notebook = new ToolDefinition.Function("NotebookEdit", "Edits a cell", new RawJson(SCHEMA), true);
+        ToolDefinition read = new ToolDefinition.Function("Read", "Reads", new RawJson(SCHEMA));
+
+        var before = ToolsMapper.tools(List.of(read, placeholder, notebook), Set.of(), warnings::add);
+        assertEquals(List.of("Read"), before.stream().map(t -> t.function().name()).toList());
+        var after = ToolsMapper.tools(List.of(read, placeholder, notebook), Set.of("NotebookEdit"), warnings::add);
+        assertEquals(List.of("Read", "NotebookEdit"), after.stream().map(t -> t.function().name()).toList());
+        assertEquals(new Warning("tools[DeferredToolPlaceholder]", "deferred tool (defer_loading) not loaded by a tool_reference yet"),
+                warnings.getFirst());
     }
 
     @Test
