@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Run from the checkout, with the router packaged ({@code ./mvnw -pl bootstrap -am package -DskipTests}):
  * {@code java bench/Stress.java [load|stuck|all]}. Environment: STREAMS, SECONDS, PACED, STUCK,
- * STUCK_SECONDS, DELTAS (20 per stream), DELTA_MS (50 between deltas), ROUTER_OPTS (JVM flags).
+ * STUCK_SECONDS, DELTAS (20 per stream), DELTA_MS (50 between deltas), ROUTER_OPTS (JVM flags; default
+ * {@code @bootstrap/jvm.options}, the script's).
  */
 public final class Stress {
 
@@ -309,7 +310,8 @@ public final class Stress {
             config.toFile().deleteOnExit();
             Path log = Path.of(System.getProperty("java.io.tmpdir"), "claudia-stress-router.log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            String opts = System.getenv().getOrDefault("ROUTER_OPTS", "-XX:+UseSerialGC -Xms32m -Xmx512m");
+            // the flags the claudia script uses (bootstrap/jvm.options), unless ROUTER_OPTS says otherwise
+            String opts = System.getenv().getOrDefault("ROUTER_OPTS", "@bootstrap/jvm.options");
             command.addAll(List.of(opts.trim().split("\\s+")));
             command.addAll(List.of("--module-path", "bootstrap/target/claudia-bootstrap.jar:bootstrap/target/lib",
                     "-m", "dev.claudia.router.bootstrap/dev.claudia.router.bootstrap.Main", "start", "--config",
