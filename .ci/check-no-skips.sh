@@ -9,8 +9,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Test classes that must have run (their reports must exist): the container contract tests (the
-# bad-input, stuck-reader and security suites and claudia check among them) and the end-to-end tests
-# (real clients, the packaged router, a team's adapter installed in it).
+# bad-input, bad-upstream, stuck-reader, shutdown, reload, departure and security suites and claudia
+# check among them) and the end-to-end tests (real clients, the packaged router, a team's adapter
+# installed in it).
 required=(
   dev.claudia.router.systemtests.fake.FakeOpenAiContainerTest
   dev.claudia.router.systemtests.contract.RequestTranslationContractTest
@@ -23,6 +24,10 @@ required=(
   dev.claudia.router.systemtests.contract.SecurityContractTest
   dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
   dev.claudia.router.systemtests.contract.ClaudiaCheckContractTest
+  dev.claudia.router.systemtests.contract.BadUpstreamContractTest
+  dev.claudia.router.systemtests.contract.ShutdownFaultTest
+  dev.claudia.router.systemtests.contract.ReloadFaultTest
+  dev.claudia.router.systemtests.contract.ClientDepartureFaultTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeLongSessionTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeModelSwitchTest

@@ -17,6 +17,7 @@ module dev.claudia.router.bootstrap {
     requires org.glassfish.jersey.core.common;
     requires jdk.httpserver;
     requires java.logging;
+    requires jdk.unsupported; // sun.misc.Signal: SIGTERM and Ctrl-C stop the router gracefully, exit code 0
     requires java.net.http;
     requires com.fasterxml.jackson.databind;
     requires org.apache.commons.cli;

@@ -37,7 +37,8 @@ public final class AttemptPolicy {
     private static Retry retryFor(RetryPolicy policy) {
         RetryConfig config = RetryConfig.custom()
                 .maxAttempts(policy.maxAttempts())
-                .retryOnException(e -> e instanceof ProviderException p && worthRetrying(p.failure(), policy))
+                .retryOnException(e -> e instanceof ProviderException p && !(p instanceof BackendBusyException)
+                        && worthRetrying(p.failure(), policy))
                 .intervalBiFunction(interval(policy))
                 .build();
         return Retry.of("route-" + policy.maxAttempts() + "x" + policy.baseDelay().toMillis() + "ms", config);

@@ -19,18 +19,21 @@ import java.util.function.IntSupplier;
 public final class CountTokens {
 
     private final TokenCounter tokens;
-    private final ModelRoutes routes;
-    private final ProviderDirectory providers;
+    private final LiveRoutes live;
 
     /** Counts locally only. */
     public CountTokens(TokenCounter tokens) {
-        this(tokens, null, null);
+        this(tokens, (LiveRoutes) null);
     }
 
     public CountTokens(TokenCounter tokens, ModelRoutes routes, ProviderDirectory providers) {
+        this(tokens, LiveRoutes.fixed(routes, providers));
+    }
+
+    /** Asks the route in force when each request starts (config reloads replace it). */
+    public CountTokens(TokenCounter tokens, LiveRoutes live) {
         this.tokens = tokens;
-        this.routes = routes;
-        this.providers = providers;
+        this.live = live;
     }
 
     public int count(MessageRequest request, RequestTrace trace) {
@@ -46,24 +49,26 @@ public final class CountTokens {
                 return count;
             }
         };
-        if (routes == null) {
+        if (live == null) {
             return local.getAsInt();
         }
-        var plan = routes.planFor(request, local);
-        trace.routedBy(plan.rule());
-        Route route = plan.primary();
-        try {
-            OptionalInt counted = providers.forBackend(route.backend())
-                    .countTokens(new ProviderCall(route, request, "count_tokens", local, trace));
-            if (counted.isPresent()) {
+        try (LiveRoutes.Lease lease = live.lease()) {
+            var plan = lease.routing().routes().planFor(request, local);
+            trace.routedBy(plan.rule());
+            Route route = plan.primary();
+            try {
+                OptionalInt counted = lease.routing().providers().forBackend(route.backend())
+                        .countTokens(new ProviderCall(route, request, "count_tokens", local, trace));
+                if (counted.isPresent()) {
+                    trace.attemptStarted(route);
+                    return counted.getAsInt();
+                }
+            } catch (ProviderException e) {
+                // An estimate serves the caller better than an error: it only sizes its context with it.
                 trace.attemptStarted(route);
-                return counted.getAsInt();
+                trace.attemptFailed(route, e.failure());
             }
-        } catch (ProviderException e) {
-            // An estimate serves the caller better than an error: it only sizes its context with it.
-            trace.attemptStarted(route);
-            trace.attemptFailed(route, e.failure());
+            return local.getAsInt();
         }
-        return local.getAsInt();
     }
 }

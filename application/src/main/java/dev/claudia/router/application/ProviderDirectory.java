@@ -7,13 +7,20 @@ import dev.claudia.router.domain.port.ProviderFailure;
 
 import java.util.Map;
 
-/** The configured providers, by backend name. */
+/** The configured providers, by backend name, each behind its {@link BackendGate}. */
 public final class ProviderDirectory {
 
     private final Map<String, ChatProvider> byBackend;
+    private final Map<String, BackendGate> gates;
 
     public ProviderDirectory(Map<String, ChatProvider> byBackend) {
+        this(byBackend, Map.of());
+    }
+
+    /** Backends without a gate are not limited. */
+    public ProviderDirectory(Map<String, ChatProvider> byBackend, Map<String, BackendGate> gates) {
         this.byBackend = Map.copyOf(byBackend);
+        this.gates = Map.copyOf(gates);
     }
 
     ChatProvider forBackend(String backend) {
@@ -24,4 +31,11 @@ public final class ProviderDirectory {
         }
         return provider;
     }
+
+    BackendGate gate(String backend) {
+        BackendGate gate = gates.get(backend);
+        return gate != null ? gate : OPEN;
+    }
+
+    private static final BackendGate OPEN = BackendGate.open("-");
 }

@@ -9,6 +9,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,20 +19,36 @@ import java.util.function.LongSupplier;
  * attempts, and what was dropped. The prompt is never logged unless {@code logPrompts} is on
  * (then only the last user text, cut to 200 characters). Secrets never get here: requests carry
  * no keys, and provider failures are worded without them.
+ *
+ * <p>Values come from clients and providers (model names, field names of a request, error texts),
+ * so none can forge a line: a value with spaces, quotes, {@code =} or any control character is
+ * quoted, with CR, LF and the other control characters escaped. The "dropped" warnings logged
+ * once per kind of field are bounded too: field names are the client's to choose, so after
+ * {@value #MAX_WARNED_FIELDS} kinds the rest are not logged separately (each request's line still
+ * lists what it dropped).
  */
 public final class RequestLog {
 
     private static final Logger REQUESTS = System.getLogger("claudia.request");
     private static final Logger WARNINGS = System.getLogger("claudia.dropped");
     private static final int PROMPT_CHARS = 200;
+    static final int MAX_WARNED_FIELDS = 256;
 
     private final boolean logPrompts;
     private final LongSupplier nanoClock;
     private final Set<String> warnedFields = ConcurrentHashMap.newKeySet();
 
+    private final Consumer<String> dropWarnings;
+
     public RequestLog(boolean logPrompts, LongSupplier nanoClock) {
+        this(logPrompts, nanoClock, message -> WARNINGS.log(Level.WARNING, message));
+    }
+
+    /** With the once-per-kind "dropped" warnings going to {@code dropWarnings}. */
+    RequestLog(boolean logPrompts, LongSupplier nanoClock, Consumer<String> dropWarnings) {
         this.logPrompts = logPrompts;
         this.nanoClock = nanoClock;
+        this.dropWarnings = dropWarnings;
     }
 
     public static RequestLog standard(boolean logPrompts) {
@@ -49,8 +66,16 @@ public final class RequestLog {
 
     /** Logs the first time, per process, that a kind of field is dropped; the request lines list every drop. */
     void firstDrop(Warning warning) {
+        if (warnedFields.size() >= MAX_WARNED_FIELDS) {
+            return;
+        }
         if (warnedFields.add(warning.field())) {
-            WARNINGS.log(Level.WARNING, "dropped " + warning.field() + ": " + warning.reason()
+            if (warnedFields.size() == MAX_WARNED_FIELDS) {
+                dropWarnings.accept("more than " + MAX_WARNED_FIELDS + " kinds of dropped fields: further kinds "
+                        + "are not logged separately (each request line lists what it dropped)");
+                return;
+            }
+            dropWarnings.accept("dropped " + quoted(warning.field()) + ": " + warning.reason()
                     + " (logged once; each request line lists what it dropped)");
         }
     }
@@ -115,7 +140,22 @@ public final class RequestLog {
     }
 
     private static void field(StringBuilder line, String key, String value) {
-        line.append(' ').append(key).append('=').append(value.isEmpty() || value.indexOf(' ') >= 0 ? quote(value) : value);
+        line.append(' ').append(key).append('=').append(quoted(value));
+    }
+
+    /** The value as logfmt: bare when it is plain, else quoted and escaped. */
+    static String quoted(String value) {
+        if (value.isEmpty()) {
+            return "\"\"";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == '"' || c == '=' || c == '\\' || Character.isISOControl(c) || c == '\u2028'
+                    || c == '\u2029') {
+                return quote(value);
+            }
+        }
+        return value;
     }
 
     private static String lastUserText(java.util.List<Message> messages) {
@@ -143,7 +183,13 @@ public final class RequestLog {
                 case '\n' -> q.append("\\n");
                 case '\r' -> q.append("\\r");
                 case '\t' -> q.append("\\t");
-                default -> q.append(c < 0x20 ? ' ' : c);
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        q.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
             }
         }
         return q.append('"').toString();

@@ -24,13 +24,16 @@ public final class RequestTrace implements Consumer<Warning> {
     private final String requestId;
     private final String endpoint;
     private final long startNanos;
+    private final Cancellation cancellation = new Cancellation();
     private MessageRequest request;
     private String rule = "-";
     private Route route;
     private int attempts;
     private final List<String> failures = new ArrayList<>();
-    /** What was dropped, by field, with the first reason given. */
+    static final int MAX_DROPPED = 32;
+    /** What was dropped, by field, with the first reason given; at most {@value #MAX_DROPPED} fields. */
     private final Map<String, String> dropped = new LinkedHashMap<>();
+    private int droppedBeyond;
     private Usage usage;
     private StopReason stopReason;
     private long firstEventNanos;
@@ -48,6 +51,11 @@ public final class RequestTrace implements Consumer<Warning> {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** How this request is stopped early (its client left, the router stops). */
+    public Cancellation cancellation() {
+        return cancellation;
     }
 
     public synchronized void request(MessageRequest value) {
@@ -68,12 +76,20 @@ public final class RequestTrace implements Consumer<Warning> {
                 + (failure.upstreamStatus() > 0 ? "(" + failure.upstreamStatus() + ")" : ""));
     }
 
-    /** A part of the request that could not be carried to the provider. */
+    /**
+     * A part of the request that could not be carried to the provider. The line lists at most
+     * {@value #MAX_DROPPED} kinds (field names are the client's to choose), then how many more.
+     */
     @Override
     public void accept(Warning warning) {
         boolean first;
         synchronized (this) {
-            first = dropped.putIfAbsent(warning.field(), warning.reason()) == null;
+            first = !dropped.containsKey(warning.field());
+            if (first && dropped.size() < MAX_DROPPED) {
+                dropped.put(warning.field(), warning.reason());
+            } else if (first) {
+                droppedBeyond++;
+            }
         }
         if (first) {
             log.firstDrop(warning);
@@ -126,8 +142,17 @@ public final class RequestTrace implements Consumer<Warning> {
 
     synchronized Snapshot snapshot(long nowNanos) {
         return new Snapshot(requestId, endpoint, request, rule, route, attempts, List.copyOf(failures),
-                List.copyOf(dropped.keySet()), usage, stopReason, (nowNanos - startNanos) / 1_000_000,
+                droppedList(), usage, stopReason, (nowNanos - startNanos) / 1_000_000,
                 firstEventNanos == 0 ? -1 : (firstEventNanos - startNanos) / 1_000_000, status, errorType);
+    }
+
+    private List<String> droppedList() {
+        if (droppedBeyond == 0) {
+            return List.copyOf(dropped.keySet());
+        }
+        List<String> list = new ArrayList<>(dropped.keySet());
+        list.add("(+" + droppedBeyond + " more)");
+        return List.copyOf(list);
     }
 
     record Snapshot(String requestId, String endpoint, MessageRequest request, String rule, Route route,

@@ -1,10 +1,13 @@
 package dev.claudia.router.application;
 
+import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.ProviderException;
+import dev.claudia.router.domain.port.ProviderFailure;
 import dev.claudia.router.domain.routing.Route;
 import dev.claudia.router.domain.stream.EventStream;
 import dev.claudia.router.domain.stream.StreamEvent;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -18,6 +21,11 @@ import java.util.function.Function;
  * stream's last event, an error, because retrying would repeat or contradict what was sent. A
  * pass-through adapter's {@link StreamEvent.Forwarded} events follow the same rule by their kind, so
  * routes of any adapter can replace one another before the commit.
+ *
+ * <p>Cancelled ({@link Cancellation}): the provider stream is closed at once, a retry's backoff is
+ * cut short and no replacement is opened. A client that left gets nothing more; a shutdown ends the
+ * stream with an {@code overloaded_error} event, which Claude Code retries (against the router once
+ * it is back). Closing this stream before it ended means the client left.
  */
 final class ResilientEventStream implements EventStream {
 
@@ -26,23 +34,40 @@ final class ResilientEventStream implements EventStream {
     private final RouteAttempts attempts;
     private final Function<Route, EventStream> open;
     private final RequestTrace trace;
+    private final Cancellation cancellation;
+    private final Runnable released;
+    private final AtomicBoolean releasedOnce = new AtomicBoolean();
     private volatile EventStream upstream;
     private volatile boolean closed;
-    private State state = State.AWAITING_CONTENT;
+    private volatile State state = State.AWAITING_CONTENT;
     private boolean messageStarted;
 
-    /** Opens the first provider stream; throws when no attempt succeeds. */
-    ResilientEventStream(RouteAttempts attempts, Function<Route, EventStream> open, RequestTrace trace) {
+    /**
+     * Opens the first provider stream; throws when no attempt succeeds.
+     *
+     * @param released run once when the stream is over (ended or closed): the request's hold on its routing
+     */
+    ResilientEventStream(RouteAttempts attempts, Function<Route, EventStream> open, RequestTrace trace,
+                         Runnable released) {
         this.attempts = attempts;
         this.open = open;
         this.trace = trace;
-        this.upstream = openWithRetries();
+        this.cancellation = trace.cancellation();
+        this.released = released;
+        this.upstream = cancellation.whileWaiting(this::openWithRetries);
+        cancellation.onCancel(() -> upstream.close()); // wakes a reader blocked on the provider
     }
 
     @Override
     public StreamEvent next() {
         while (state != State.ENDED) {
+            if (cancellation.cancelled()) {
+                return cancelled();
+            }
             StreamEvent event = pull();
+            if (cancellation.cancelled()) {
+                return cancelled();
+            }
             if (closed) {
                 end();
                 return null;
@@ -103,13 +128,34 @@ final class ResilientEventStream implements EventStream {
     @Override
     public void close() {
         closed = true;
+        if (state != State.ENDED) {
+            cancellation.cancel(Cancellation.Reason.CLIENT_GONE); // stops a backoff or a replacement under way
+        }
         upstream.close();
+        release();
     }
 
     /** The answer is over: release the provider stream now rather than when the caller closes this one. */
     private void end() {
         state = State.ENDED;
         upstream.close();
+        release();
+    }
+
+    private void release() {
+        if (releasedOnce.compareAndSet(false, true)) {
+            released.run();
+        }
+    }
+
+    /** The last event of a cancelled stream: none for a client that left, an overloaded error on shutdown. */
+    private StreamEvent cancelled() {
+        end();
+        return cancellation.reason() == Cancellation.Reason.SHUTDOWN ? new StreamEvent.StreamFailed(shuttingDown()) : null;
+    }
+
+    static ProviderFailure shuttingDown() {
+        return ProviderFailure.of(FailureKind.OVERLOADED, "router", "Claudia Router is shutting down; retry shortly");
     }
 
     /**
@@ -162,9 +208,14 @@ final class ResilientEventStream implements EventStream {
     private StreamEvent recover(ProviderException failure) {
         upstream.close();
         try {
-            attempts.failed(failure);
-            upstream = openWithRetries();
+            cancellation.whileWaiting(() -> {
+                attempts.failed(failure);
+                upstream = openWithRetries();
+                return null;
+            });
             return null;
+        } catch (RequestCancelledException stop) {
+            return cancelled();
         } catch (ProviderException last) {
             state = State.ENDED;
             if (!messageStarted) {
@@ -176,6 +227,7 @@ final class ResilientEventStream implements EventStream {
 
     private EventStream openWithRetries() {
         while (true) {
+            cancellation.check();
             try {
                 return open.apply(attempts.current());
             } catch (ProviderException e) {

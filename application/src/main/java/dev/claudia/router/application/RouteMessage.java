@@ -29,8 +29,7 @@ import java.util.function.IntSupplier;
  */
 public final class RouteMessage {
 
-    private final ModelRoutes routes;
-    private final ProviderDirectory providers;
+    private final LiveRoutes live;
     private final AttemptPolicy policy;
     private final TokenCounter tokens;
     private final IdGenerator ids;
@@ -44,8 +43,13 @@ public final class RouteMessage {
 
     public RouteMessage(ModelRoutes routes, ProviderDirectory providers, AttemptPolicy policy, TokenCounter tokens,
                         IdGenerator ids, SessionAffinity affinity) {
-        this.routes = routes;
-        this.providers = providers;
+        this(LiveRoutes.fixed(routes, providers), policy, tokens, ids, affinity);
+    }
+
+    /** Routes by whatever routing is in force when each request starts (config reloads replace it). */
+    public RouteMessage(LiveRoutes live, AttemptPolicy policy, TokenCounter tokens, IdGenerator ids,
+                        SessionAffinity affinity) {
+        this.live = live;
         this.policy = policy;
         this.tokens = tokens;
         this.ids = ids;
@@ -53,21 +57,31 @@ public final class RouteMessage {
         this.window = new WindowGuard(tokens);
     }
 
-    /** A whole message; throws {@link ProviderException} when every attempt failed. */
+    /**
+     * A whole message; throws {@link ProviderException} when every attempt failed, and
+     * {@link RequestCancelledException} when the request was cancelled (no provider call follows).
+     */
     public MessageResponse complete(MessageRequest request, RequestTrace trace) {
-        IntSupplier promptTokens = promptTokens(request);
-        RouteAttempts attempts = start(request, promptTokens, trace);
-        String messageId = ids.messageId();
-        while (true) {
-            ProviderCall call = new ProviderCall(attempts.current(), request, messageId, promptTokens, trace);
-            try {
-                MessageResponse response = completeOnce(call);
-                attempts.succeeded();
-                trace.usage(response.usage(), response.stopReason());
-                return response;
-            } catch (ProviderException e) {
-                attempts.failed(e);
-            }
+        Cancellation cancellation = trace.cancellation();
+        try (LiveRoutes.Lease lease = live.lease()) {
+            ProviderDirectory providers = lease.routing().providers();
+            IntSupplier promptTokens = promptTokens(request);
+            RouteAttempts attempts = start(lease.routing().routes(), request, promptTokens, trace);
+            String messageId = ids.messageId();
+            return cancellation.whileWaiting(() -> {
+                while (true) {
+                    cancellation.check();
+                    ProviderCall call = new ProviderCall(attempts.current(), request, messageId, promptTokens, trace);
+                    try {
+                        MessageResponse response = completeOnce(providers, call, attempts, cancellation);
+                        attempts.succeeded();
+                        trace.usage(response.usage(), response.stopReason());
+                        return response;
+                    } catch (ProviderException e) {
+                        attempts.failed(e);
+                    }
+                }
+            });
         }
     }
 
@@ -78,14 +92,22 @@ public final class RouteMessage {
      * an error event.
      */
     public EventStream stream(MessageRequest request, RequestTrace trace) {
-        IntSupplier promptTokens = countingAhead(request);
-        RouteAttempts attempts = start(request, promptTokens, trace);
-        String messageId = ids.messageId();
-        return new ResilientEventStream(attempts,
-                route -> streamOnce(new ProviderCall(route, request, messageId, promptTokens, trace)), trace);
+        LiveRoutes.Lease lease = live.lease();
+        try {
+            ProviderDirectory providers = lease.routing().providers();
+            IntSupplier promptTokens = countingAhead(request);
+            RouteAttempts attempts = start(lease.routing().routes(), request, promptTokens, trace);
+            String messageId = ids.messageId();
+            return new ResilientEventStream(attempts, route -> streamOnce(providers,
+                    new ProviderCall(route, request, messageId, promptTokens, trace), attempts, trace.cancellation()),
+                    trace, lease::close);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
     }
 
-    private RouteAttempts start(MessageRequest request, IntSupplier promptTokens, RequestTrace trace) {
+    private RouteAttempts start(ModelRoutes routes, MessageRequest request, IntSupplier promptTokens, RequestTrace trace) {
         trace.request(request);
         RoutePlan configured = routes.planFor(request, promptTokens);
         String session = request.client().sessionId();
@@ -94,25 +116,37 @@ public final class RouteMessage {
         return new RouteAttempts(plan, policy, trace, served -> affinity.served(session, configured, served));
     }
 
-    private MessageResponse completeOnce(ProviderCall unfitted) {
+    private MessageResponse completeOnce(ProviderDirectory providers, ProviderCall unfitted, RouteAttempts attempts,
+                                         Cancellation cancellation) {
         ProviderCall call = window.fit(unfitted);
         Route route = call.route();
         ChatProvider provider = providers.forBackend(route.backend());
-        return switch (route.capabilities().streaming()) {
-            case BOTH, NEVER -> provider.complete(call);
-            case ONLY -> MessageAccumulator.fold(provider.stream(call));
-        };
+        try (BackendGate.Permit permit = providers.gate(route.backend()).enter(!attempts.hasFallback(), cancellation)) {
+            return switch (route.capabilities().streaming()) {
+                case BOTH, NEVER -> provider.complete(call);
+                case ONLY -> MessageAccumulator.fold(provider.stream(call));
+            };
+        }
     }
 
-    private EventStream streamOnce(ProviderCall unfitted) {
+    private EventStream streamOnce(ProviderDirectory providers, ProviderCall unfitted, RouteAttempts attempts,
+                                   Cancellation cancellation) {
         ProviderCall call = window.fit(unfitted);
         Route route = call.route();
         ChatProvider provider = providers.forBackend(route.backend());
-        return switch (route.capabilities().streaming()) {
-            case BOTH, ONLY -> provider.stream(call);
-            case NEVER -> MessageEvents.streamOf(provider.complete(call));
-        };
+        BackendGate.Permit permit = providers.gate(route.backend()).enter(!attempts.hasFallback(), cancellation);
+        try {
+            EventStream events = switch (route.capabilities().streaming()) {
+                case BOTH, ONLY -> provider.stream(call);
+                case NEVER -> MessageEvents.streamOf(provider.complete(call));
+            };
+            return new PermittedStream(events, permit);
+        } catch (RuntimeException e) {
+            permit.close();
+            throw e;
+        }
     }
+
 
     /**
      * A stream's first event carries the prompt's size, and counting a Claude Code prompt (75 KB

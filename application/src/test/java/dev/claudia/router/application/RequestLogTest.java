@@ -62,4 +62,46 @@ class RequestLogTest {
         assertFalse(line(false).contains("secret"));
         assertTrue(line(true).endsWith(" prompt=\"my secret plan \\\"quoted\\\"\""), line(true));
     }
+
+    @Test
+    void a_value_cannot_forge_a_log_line() {
+        RequestLog log = new RequestLog(false, now::get);
+        RequestTrace trace = log.start("req_abc", "POST /v1/messages");
+        trace.request(MessageRequest.of("m\r\n2026-01-01T00:00:00Z INFO claudia.request req_fake status=200\u0007\u2028",
+                10, List.of(Message.user("hi"))));
+        trace.accept(new Warning("x\ny", "unknown field"));
+        String line = log.format(trace.snapshot(now.get()));
+        assertFalse(line.contains("\n") || line.contains("\r") || line.contains("\u0007") || line.contains("\u2028"), line);
+        assertTrue(line.contains(" model=\"m\\r\\n2026-01-01T00:00:00Z INFO claudia.request req_fake status=200"
+                + "\\u0007\\u2028\" "), line);
+        assertTrue(line.endsWith(" dropped=\"x\\ny\""), line);
+        assertEquals("plain-value", RequestLog.quoted("plain-value"));
+        assertEquals("\"a=b\"", RequestLog.quoted("a=b"));
+    }
+
+    @Test
+    void a_request_line_lists_a_bounded_number_of_dropped_fields() {
+        RequestLog log = new RequestLog(false, now::get);
+        RequestTrace trace = log.start("req_abc", "POST /v1/messages");
+        for (int i = 0; i < 100; i++) {
+            trace.accept(new Warning("field" + i, "unknown field, not forwarded"));
+        }
+        String line = log.format(trace.snapshot(now.get()));
+        assertTrue(line.contains("field31,(+68 more)"), line);
+        assertFalse(line.contains("field32"), line);
+    }
+
+    @Test
+    void the_once_per_kind_warnings_are_bounded() {
+        List<String> logged = new java.util.ArrayList<>();
+        RequestLog log = new RequestLog(false, now::get, logged::add);
+        for (int r = 0; r < 20; r++) {
+            RequestTrace trace = log.start("req_" + r, "POST /v1/messages");
+            for (int i = 0; i < 100; i++) {
+                trace.accept(new Warning("f" + r + "_" + i, "unknown field, not forwarded"));
+            }
+        }
+        assertEquals(RequestLog.MAX_WARNED_FIELDS, logged.size(), "one line per kind up to the bound, then one notice");
+        assertTrue(logged.getLast().startsWith("more than " + RequestLog.MAX_WARNED_FIELDS + " kinds"), logged.getLast());
+    }
 }

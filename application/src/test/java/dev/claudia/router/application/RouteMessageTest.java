@@ -231,7 +231,7 @@ class RouteMessageTest {
         assertTrue(line.contains("rule=modelProfiles"), line);
     }
 
-    private static TokenCounter tokens() {
+    static TokenCounter tokens() {
         return new TokenCounter() {
             @Override
             public int countRequest(MessageRequest request) {

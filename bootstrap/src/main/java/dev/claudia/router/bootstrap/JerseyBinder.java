@@ -2,6 +2,8 @@ package dev.claudia.router.bootstrap;
 
 import dev.claudia.router.adapters.http.BoundPort;
 import dev.claudia.router.adapters.http.HttpSettings;
+import dev.claudia.router.adapters.http.Lifecycle;
+import dev.claudia.router.adapters.http.RouterStatus;
 import dev.claudia.router.adapters.http.ServiceInfo;
 import dev.claudia.router.adapters.http.WriteWatchdog;
 import dev.claudia.router.application.CountTokens;
@@ -32,6 +34,8 @@ final class JerseyBinder extends AbstractBinder {
         bind(graph.ids()).to(IdGenerator.class);
         bind(graph.httpSettings()).to(HttpSettings.class);
         bind(graph.info()).to(ServiceInfo.class);
+        bind(graph.status()).to(RouterStatus.class);
+        bind(graph.lifecycle()).to(Lifecycle.class);
         bind(graph.watchdog()).to(WriteWatchdog.class);
         bind(graph.port()).to(BoundPort.class);
     }

@@ -21,12 +21,31 @@ import java.util.logging.Logger;
  * only for real errors). {@code LOG_LEVEL} is error, warn, info (default), debug or trace.
  * Jersey's own chatter is held at warnings unless debugging. Every line, whoever logs it (the router,
  * Jersey, the JDK), passes through the {@link Redactor} of every router started in this process.
+ *
+ * <p>Lines are written off the request path ({@link AsyncLogHandler}: bounded, a full queue drops
+ * and counts), and a message cannot forge a line: CR, LF and other control characters in it are
+ * escaped ({@code \n}, {@code \u001b}), whoever logs it.
  */
 public final class Logs {
 
     private static volatile Redactor secrets = Redactor.none();
+    private static volatile AsyncLogHandler async;
 
     private Logs() {}
+
+    /** Log lines dropped because the log could not keep up, since logging was set up. */
+    public static long droppedLines() {
+        AsyncLogHandler handler = async;
+        return handler == null ? 0 : handler.dropped();
+    }
+
+    /** Writes out what is queued (bounded); for the last lines before the process exits. */
+    public static void flush() {
+        AsyncLogHandler handler = async;
+        if (handler != null) {
+            handler.flush();
+        }
+    }
 
     /**
      * Adds these secrets to what is masked in every log line from now on, and makes sure every
@@ -36,8 +55,9 @@ public final class Logs {
     public static synchronized void mask(Redactor more) {
         secrets = secrets.and(more);
         for (Handler handler : Logger.getLogger("").getHandlers()) {
-            if (!(handler.getFormatter() instanceof Masking)) {
-                handler.setFormatter(new Masking(handler.getFormatter()));
+            Handler writes = handler instanceof AsyncLogHandler a ? a.target() : handler;
+            if (!(writes.getFormatter() instanceof Masking)) {
+                writes.setFormatter(new Masking(writes.getFormatter()));
             }
         }
     }
@@ -59,7 +79,12 @@ public final class Logs {
         Logger rootLogger = Logger.getLogger("");
         rootLogger.setLevel(root);
         handler.setLevel(Level.ALL);
-        rootLogger.addHandler(handler);
+        AsyncLogHandler previous = async;
+        async = new AsyncLogHandler(handler);
+        if (previous != null) {
+            previous.close();
+        }
+        rootLogger.addHandler(async);
         Level libraries = root.intValue() <= Level.FINE.intValue() ? root : Level.WARNING;
         Logger.getLogger("org.glassfish").setLevel(libraries);
         Logger.getLogger("io.github.resilience4j").setLevel(libraries);
@@ -128,20 +153,49 @@ public final class Logs {
         }
     }
 
-    private static final class OneLine extends Formatter {
+    static final class OneLine extends Formatter {
         @Override
         public String format(LogRecord record) {
             StringBuilder line = new StringBuilder(160)
                     .append(Instant.ofEpochMilli(record.getMillis())).append(' ')
                     .append(name(record.getLevel())).append(' ')
                     .append(record.getLoggerName()).append(' ')
-                    .append(formatMessage(record)).append('\n');
+                    .append(escaped(formatMessage(record))).append('\n');
             if (record.getThrown() != null && record.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 java.io.StringWriter trace = new java.io.StringWriter();
                 record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
                 line.append(trace);
             }
             return line.toString();
+        }
+
+        /** One line, whatever the message holds: CR, LF and other control characters escaped. */
+        static String escaped(String message) {
+            if (message == null) {
+                return "null";
+            }
+            StringBuilder out = null;
+            for (int i = 0; i < message.length(); i++) {
+                char c = message.charAt(i);
+                boolean control = Character.isISOControl(c) && c != '\t' || c == '\u2028' || c == '\u2029';
+                if (control && out == null) {
+                    out = new StringBuilder(message.length() + 16).append(message, 0, i);
+                }
+                if (out != null) {
+                    switch (c) {
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        default -> {
+                            if (control) {
+                                out.append(String.format("\\u%04x", (int) c));
+                            } else {
+                                out.append(c);
+                            }
+                        }
+                    }
+                }
+            }
+            return out == null ? message : out.toString();
         }
 
         private static String name(Level level) {

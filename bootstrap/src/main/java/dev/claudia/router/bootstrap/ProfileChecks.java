@@ -117,7 +117,8 @@ public final class ProfileChecks {
     public List<ProfileReport> run() {
         IdGenerator ids = new RandomIdGenerator();
         TokenCounter tokens = Tokenizers.standard();
-        ProviderServices services = new ProviderServices(ids, tokens, Clock.systemUTC(), Wiring.CONNECT_TIMEOUT, timeout);
+        ProviderServices services = new ProviderServices(ids, tokens, Clock.systemUTC(), Wiring.CONNECT_TIMEOUT, timeout,
+                config.upstream());
         RequestLog log = RequestLog.standard(false);
         RoutedProber.Lists lists = new RoutedProber.Lists();
         Map<String, ChatProvider> providers = new ConcurrentHashMap<>();
@@ -149,6 +150,8 @@ public final class ProfileChecks {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a check failed: " + e.getCause(), e.getCause());
+        } finally {
+            providers.values().forEach(ChatProvider::close);   // their HTTP clients and timer threads
         }
     }
 

@@ -2,14 +2,16 @@ package dev.claudia.router.bootstrap;
 
 import dev.claudia.router.adapters.http.BoundPort;
 import dev.claudia.router.adapters.http.HttpSettings;
+import dev.claudia.router.adapters.http.Lifecycle;
 import dev.claudia.router.adapters.http.Redactor;
+import dev.claudia.router.adapters.http.RouterStatus;
 import dev.claudia.router.adapters.http.ServiceInfo;
 import dev.claudia.router.adapters.http.WriteWatchdog;
 import dev.claudia.router.adapters.provider.tokens.Tokenizers;
 import dev.claudia.router.application.AttemptPolicy;
 import dev.claudia.router.application.ConfiguredRoutes;
 import dev.claudia.router.application.CountTokens;
-import dev.claudia.router.application.ProviderDirectory;
+import dev.claudia.router.application.LiveRoutes;
 import dev.claudia.router.application.RequestLog;
 import dev.claudia.router.application.RouteMessage;
 import dev.claudia.router.application.SessionAffinity;
@@ -17,12 +19,9 @@ import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
 import dev.claudia.router.bootstrap.config.Secrets;
-import dev.claudia.router.bootstrap.demo.DemoBackend;
-import dev.claudia.router.bootstrap.demo.DemoLabel;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.port.ChatProvider;
 import dev.claudia.router.domain.port.IdGenerator;
-import dev.claudia.router.domain.port.ModelRoutes;
 import dev.claudia.router.domain.port.TokenCounter;
 import dev.claudia.router.domain.routing.Capabilities;
 import dev.claudia.router.domain.routing.RetryPolicy;
@@ -36,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +43,9 @@ import java.util.Set;
  * Builds the whole object graph by hand, with {@code new}, in one place: what talks to what is
  * readable here and nowhere else. Providers come from the adapters installed on the module path
  * ({@link Adapters}, found by {@code ServiceLoader}): each backend's {@code adapter} names the
- * factory that makes its provider.
+ * factory that makes its provider. What a config reload replaces (the routing table, the providers
+ * and their gates) is built per config by {@link Generations} and put in force through
+ * {@link LiveRoutes}; the rest lives as long as the server.
  */
 final class Wiring {
 
@@ -55,9 +55,10 @@ final class Wiring {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final long DEFAULT_READ_TIMEOUT_MS = 600_000;
 
-    /** Everything the HTTP server needs, plus what must be closed with it and what to say at start-up. */
-    record Graph(RouteMessage routeMessage, CountTokens countTokens, ModelRoutes routes, RequestLog requestLog,
-                 IdGenerator ids, HttpSettings httpSettings, ServiceInfo info, WriteWatchdog watchdog, BoundPort port,
+    /** Everything the HTTP server needs, plus what must be closed with it, what reloads use, and what to say at start-up. */
+    record Graph(RouteMessage routeMessage, CountTokens countTokens, LiveRoutes routes, RequestLog requestLog,
+                 IdGenerator ids, HttpSettings httpSettings, ServiceInfo info, RouterStatus status, Lifecycle lifecycle,
+                 WriteWatchdog watchdog, BoundPort port, Generations generations, Redactor redactor,
                  List<AutoCloseable> resources, List<String> notes) {}
 
     private Wiring() {}
@@ -65,75 +66,33 @@ final class Wiring {
     /** @param host the interface the router will listen on (a name other than loopback ones is an allowed Host) */
     static Graph build(RouterConfig config, Environment env, Adapters adapters, String host) {
         // First of all, so that nothing logged from here on can show a secret.
-        Redactor redactor = Redactor.of(Secrets.all(config, env));
+        Redactor redactor = Redactor.learning(Secrets.all(config, env));
         Logs.mask(redactor);
         IdGenerator ids = new RandomIdGenerator();
         TokenCounter tokens = Tokenizers.standard();
         Duration readTimeout = Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_READ_TIMEOUT_MS",
                 Long.toString(DEFAULT_READ_TIMEOUT_MS))));
-        boolean demoAllowed = !env.getOr("CLAUDIA_DEMO", "on").equalsIgnoreCase("off");
-        ProviderServices services = new ProviderServices(ids, tokens, Clock.systemUTC(), CONNECT_TIMEOUT, readTimeout);
+        Generations generations = new Generations(env, adapters, upstream -> new ProviderServices(ids, tokens,
+                Clock.systemUTC(), CONNECT_TIMEOUT, readTimeout, upstream));
+        Generations.Built built = generations.build(config);
+        LiveRoutes routes = new LiveRoutes(built.routing(), generations::retire);
 
-        List<String> notes = new ArrayList<>();
-        notes.add("provider adapters: " + adapters.describe());
-        List<AutoCloseable> resources = new ArrayList<>();
-        Map<String, ChatProvider> providers = new LinkedHashMap<>();
-        Set<String> demoBackends = new LinkedHashSet<>();
-        List<String> missingKeys = new ArrayList<>();
-        List<ServiceInfo.Backend> backendInfo = new ArrayList<>();
-        for (RouterConfig.Backend backend : config.backends().values()) {
-            String key = env.get(backend.apiKeyEnv()).orElse(null);
-            boolean demo = key == null && backend.apiKeyEnv() != null && !backend.isLoopback() && demoAllowed;
-            if (demo) {
-                demoBackends.add(backend.name());
-                missingKeys.add(backend.apiKeyEnv());
-            } else {
-                providers.put(backend.name(), provider(adapters, backend, key, services));
-            }
-            String shownUrl = Redactor.safeUrl(backend.baseUrl());
-            backendInfo.add(new ServiceInfo.Backend(backend.name(), shownUrl, backend.apiKeyEnv(),
-                    key != null, demo ? "demo" : "live"));
-            notes.add("backend " + backend.name() + " (" + backend.adapter() + "): " + shownUrl
-                    + (backend.apiKeyEnv() == null ? " (no key configured)"
-                    : key != null ? " (" + backend.apiKeyEnv() + " is set)"
-                    : demo ? " (" + backend.apiKeyEnv() + " is not set: answered by the DEMO backend)"
-                    : " (" + backend.apiKeyEnv() + " is not set: requests go without a key)"));
-        }
-        if (!demoBackends.isEmpty()) {
-            DemoBackend demo = DemoBackend.start(missingKeys);
-            resources.add(demo);
-            providers.put(DEMO, new DemoLabel(factory(adapters, Adapters.DEFAULT).create(new BackendSettings(DEMO,
-                    demo.baseUrl(), null, null), RawJson.EMPTY_OBJECT, services)));
-            notes.add("DEMO MODE: requests for " + String.join(", ", demoBackends) + " are answered by the built-in demo "
-                    + "backend at " + demo.baseUrl() + " (response model names start with '" + DemoLabel.PREFIX
-                    + "'). Set " + String.join(" / ", missingKeys) + " to use the real provider, or CLAUDIA_DEMO=off.");
-        }
-
-        ConfiguredRoutes routes = routes(config, demoBackends);
+        List<String> notes = new ArrayList<>(built.notes());
         RequestLog requestLog = RequestLog.standard(env.getOr("CLAUDIA_LOG_PROMPTS", "false").equalsIgnoreCase("true"));
-        ProviderDirectory providerDirectory = new ProviderDirectory(providers);
-        RouteMessage routeMessage = new RouteMessage(routes, providerDirectory, new AttemptPolicy(), tokens, ids,
+        RouteMessage routeMessage = new RouteMessage(routes, new AttemptPolicy(), tokens, ids,
                 SessionAffinity.remembering(Duration.ofMinutes(config.stickySessionMinutes()), SessionAffinity.MAX_SESSIONS));
         HttpSettings http = new HttpSettings(Edge.limits(config.limits()),
                 Duration.ofMillis(Long.parseLong(env.getOr("CLAUDIA_PING_INTERVAL_MS", "500"))),
                 Edge.access(config, env, host), redactor);
         WriteWatchdog watchdog = new WriteWatchdog(http.limits().writeStallTimeout());
-        resources.add(watchdog);
+        Lifecycle lifecycle = new Lifecycle();
         notes.add(Edge.describe(config.limits(), http.access()));
-        ServiceInfo info = new ServiceInfo(Version.current(), Instant.now(), backendInfo);
-        return new Graph(routeMessage, new CountTokens(tokens, routes, providerDirectory), routes, requestLog, ids, http,
-                info, watchdog, new BoundPort(), resources, notes);
-    }
-
-    /** A backend's provider, made by its adapter. */
-    static ChatProvider provider(Adapters adapters, RouterConfig.Backend backend, String key, ProviderServices services) {
-        return factory(adapters, backend.adapter()).create(new BackendSettings(backend.name(), backend.baseUrl(), key,
-                backend.apiKeyEnv()), backend.options(), services);
-    }
-
-    private static ProviderFactory factory(Adapters adapters, String name) {
-        return adapters.get(name).orElseThrow(() -> new IllegalStateException("adapter '" + name
-                + "' is not installed (installed: " + String.join(", ", adapters.names()) + ")"));
+        ServiceInfo info = new ServiceInfo(Version.current(), Instant.now(), built.backends());
+        RouterStatus status = new RouterStatus(info, new RouterStatus.Config(config.source().toString(), 1, Instant.now(),
+                List.of(), List.of()), Logs::droppedLines, lifecycle);
+        List<AutoCloseable> resources = new ArrayList<>(List.of(watchdog, lifecycle, generations));
+        return new Graph(routeMessage, new CountTokens(tokens, routes), routes, requestLog, ids, http, info, status,
+                lifecycle, watchdog, new BoundPort(), generations, redactor, resources, notes);
     }
 
     /**
@@ -159,6 +118,18 @@ final class Wiring {
         Route defaultRoute = new Route("*", "defaultBackend", backendName(fallback.name(), demoBackends),
                 fallback.defaultModel(), defaultRetry(), RawJson.EMPTY_OBJECT, Capabilities.DEFAULT);
         return new ConfiguredRoutes(byModel, defaultRoute, config.routingRules());
+    }
+
+    /** A backend's provider, made by its adapter. */
+    static ChatProvider provider(Adapters adapters, RouterConfig.Backend backend, String key, ProviderServices services) {
+        return factory(adapters, backend.adapter()).create(new BackendSettings(backend.name(), backend.baseUrl(), key,
+                backend.apiKeyEnv()), backend.options(), services);
+    }
+
+    /** The factory of an installed adapter (config validation has made sure it is installed). */
+    static ProviderFactory factory(Adapters adapters, String name) {
+        return adapters.get(name).orElseThrow(() -> new IllegalStateException("adapter '" + name
+                + "' is not installed (installed: " + String.join(", ", adapters.names()) + ")"));
     }
 
     /** A profile's own route (its fallbacks are routes of their own), as its requests take it. */

@@ -261,6 +261,38 @@ class ConfigReaderTest {
     }
 
     @Test
+    void upstream_shutdown_and_backend_limits_have_defaults_and_are_validated_with_their_paths() {
+        RouterConfig plain = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + "}");
+        assertEquals(dev.claudia.router.provider.spi.UpstreamLimits.DEFAULT, plain.upstream());
+        assertEquals(java.time.Duration.ofSeconds(10), plain.shutdownGrace());
+        assertEquals(dev.claudia.router.application.BackendLimits.NONE, plain.backends().get("nvidia").limits());
+
+        RouterConfig tuned = parse("{\"defaultBackend\":\"b\",\"backends\":{\"b\":{\"baseUrl\":\"https://h/v1\","
+                + "\"defaultModel\":\"m\",\"limits\":{\"maxConcurrent\":2,\"requestsPerMinute\":40}}},"
+                + "\"upstream\":{\"maxAnswerBytes\":65536,\"maxStreamSeconds\":120},\"shutdown\":{\"graceSeconds\":0}}");
+        assertEquals(new dev.claudia.router.application.BackendLimits(2, 40, java.time.Duration.ofMillis(2000)),
+                tuned.backends().get("b").limits());
+        assertEquals(65536, tuned.upstream().maxAnswerBytes());
+        assertEquals(java.time.Duration.ofSeconds(120), tuned.upstream().maxStreamDuration());
+        assertEquals(java.time.Duration.ZERO, tuned.shutdownGrace());
+
+        assertEquals(List.of(
+                "config.json: backends.b.limits.maxConcurrent: must be between 0 and 100000, got -1",
+                "config.json: backends.b.limits.maxWaitMs: must be an integer",
+                "config.json: upstream.maxAnswerBytes: must be between 1024 and 2147483639, got 5",
+                "config.json: upstream.maxStreamSeconds: must be between 1 and 604800, got 0",
+                "config.json: shutdown.graceSeconds: must be between 0 and 3600, got 7200"),
+                problems("{\"defaultBackend\":\"b\",\"backends\":{\"b\":{\"baseUrl\":\"https://h/v1\","
+                        + "\"defaultModel\":\"m\",\"limits\":{\"maxConcurrent\":-1,\"maxWaitMs\":\"long\"}}},"
+                        + "\"upstream\":{\"maxAnswerBytes\":5,\"maxStreamSeconds\":0},\"shutdown\":{\"graceSeconds\":7200}}"));
+        warnings.clear();
+        parse("{\"defaultBackend\":\"b\",\"backends\":{\"b\":{\"baseUrl\":\"https://h/v1\",\"defaultModel\":\"m\","
+                + "\"limits\":{\"rpm\":3}}},\"upstream\":{\"maxLine\":1}}");
+        assertEquals(List.of("config.json: backends.b.limits.rpm: unknown key, ignored",
+                "config.json: upstream.maxLine: unknown key, ignored"), warnings);
+    }
+
+    @Test
     void api_key_env_may_only_name_a_variable_that_looks_like_a_key() {
         for (String name : List.of("HOME", "PATH", "AWS_REGION", "nvidia_api_key", "CLAUDIA_AUTH_TOKEN")) {
             List<String> problems = problems("{\"defaultBackend\":\"b\",\"backends\":{\"b\":{\"baseUrl\":\"https://h/v1\","

@@ -35,7 +35,14 @@ import java.util.Set;
  *   "frameDelayMs": 0,                     // delay before each frame that has no delayMs of its own
  *   "dropAfterFrames": k,                  // write k frames (then wait stallMs), then cut the connection mid-body
  *   "stallMs": 0,                          // after the last frame written, wait before ending (or cutting) the body
- *   "keepAliveMs": 100                     // while waiting, write ": keep-alive\n\n" this often (0: silent)
+ *   "keepAliveMs": 100,                    // while waiting, write ": keep-alive\n\n" this often (0: silent)
+ *   -- for json and text bodies --
+ *   "bodyDelayMs": 0,                      // status and headers at once, then wait this long (writing a space every
+ *                                          //   keepAliveMs, a legal JSON prefix) before the body
+ *   "truncateAfterBytes": n,               // declare the whole length, send n bytes, then cut the connection
+ *   -- for every body form --
+ *   "contentEncoding": "gzip"              // gzip or deflate: the body is compressed and labelled; any other value
+ *                                          //   (br, zstd) labels the body without compressing it
  * }
  * }</pre>
  *
@@ -46,7 +53,8 @@ final class Entries {
     static final long DEFAULT_KEEP_ALIVE_MS = 100;
 
     private static final Set<String> KEYS = Set.of("status", "headers", "delayMs", "dropBeforeHeaders", "json", "text",
-            "sse", "sseText", "sseFile", "frameDelayMs", "dropAfterFrames", "stallMs", "keepAliveMs");
+            "sse", "sseText", "sseFile", "frameDelayMs", "dropAfterFrames", "stallMs", "keepAliveMs", "bodyDelayMs",
+            "truncateAfterBytes", "contentEncoding");
     private static final List<String> BODIES = List.of("json", "text", "sse", "sseText", "sseFile");
 
     private final ObjectMapper json;
@@ -113,17 +121,40 @@ final class Entries {
         }
         String form = forms.isEmpty() ? null : forms.getFirst();
         boolean sse = form != null && form.startsWith("sse");
-        for (String key : List.of("frameDelayMs", "dropAfterFrames", "stallMs", "keepAliveMs")) {
+        for (String key : List.of("frameDelayMs", "dropAfterFrames", "stallMs")) {
             if (entry.has(key) && !sse) {
                 throw new IllegalArgumentException("'" + key + "' needs an SSE body (sse, sseText or sseFile)");
             }
+        }
+        for (String key : List.of("bodyDelayMs", "truncateAfterBytes")) {
+            if (entry.has(key) && (form == null || sse)) {
+                throw new IllegalArgumentException("'" + key + "' needs a json or text body");
+            }
+        }
+        if (entry.has("keepAliveMs") && !sse && !entry.has("bodyDelayMs")) {
+            throw new IllegalArgumentException("'keepAliveMs' needs an SSE body or bodyDelayMs");
+        }
+        if (entry.has("contentEncoding")) {
+            out.put("contentEncoding", string(entry, "contentEncoding"));
         }
         if (form == null) {
             return out;
         }
         switch (form) {
-            case "json" -> out.set("json", entry.get("json"));
-            case "text" -> out.put("text", string(entry, "text"));
+            case "json", "text" -> {
+                if (form.equals("json")) {
+                    out.set("json", entry.get("json"));
+                } else {
+                    out.put("text", string(entry, "text"));
+                }
+                if (entry.has("bodyDelayMs")) {
+                    out.put("bodyDelayMs", integer(entry, "bodyDelayMs", 0));
+                    out.put("keepAliveMs", integer(entry, "keepAliveMs", (int) DEFAULT_KEEP_ALIVE_MS));
+                }
+                if (entry.has("truncateAfterBytes")) {
+                    out.put("truncateAfterBytes", integer(entry, "truncateAfterBytes", 0));
+                }
+            }
             default -> {
                 long each = integer(entry, "frameDelayMs", 0);
                 ArrayNode frames = out.putArray("sse");

@@ -72,15 +72,64 @@ final class Responder {
                 headers.putIfAbsent("Content-Type", java.util.List.of("text/plain; charset=utf-8"));
             }
         }
+        String encoding = entry.path("contentEncoding").asText(null);
+        if (encoding != null) {
+            headers.set("Content-Encoding", encoding);
+            body = Encodings.encode(encoding, body);
+        }
+        if (entry.has("bodyDelayMs")) {
+            delayedBody(exchange, entry, status, body, model);
+            return;
+        }
+        if (entry.has("truncateAfterBytes")) {
+            int sent = Math.min(body.length, entry.get("truncateAfterBytes").asInt());
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body, 0, sent);
+            exchange.getResponseBody().flush();
+            journal.event("dropped", model, exchange.getRequestURI().getPath(), 0, 0);
+            throw new Drop();
+        }
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             exchange.getResponseBody().write(body);
         }
     }
 
+    /**
+     * Headers at once, the body after {@code bodyDelayMs}, a space every {@code keepAliveMs} until
+     * then: a slow whole answer whose client's departure the fake notices (as {@code client_closed}).
+     */
+    private void delayedBody(HttpExchange exchange, JsonNode entry, int status, byte[] body, String model)
+            throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        try {
+            exchange.sendResponseHeaders(status, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.flush();
+            long every = entry.path("keepAliveMs").asLong(Entries.DEFAULT_KEEP_ALIVE_MS);
+            long end = System.nanoTime() + entry.path("bodyDelayMs").asLong() * 1_000_000;
+            while (System.nanoTime() < end) {
+                sleepNanos(Math.min(end - System.nanoTime(), Math.max(1, every) * 1_000_000));
+                if (every > 0) {
+                    out.write(' ');
+                    out.flush();
+                }
+            }
+            out.write(body);
+        } catch (IOException clientGone) {
+            journal.event("client_closed", model, path, 0, 1);
+            throw clientGone;
+        }
+        journal.event("completed", model, path, 1, 1);
+    }
+
     private void stream(HttpExchange exchange, JsonNode entry, int status, String model) throws IOException {
         exchange.getResponseHeaders().putIfAbsent("Content-Type", java.util.List.of("text/event-stream"));
         exchange.getResponseHeaders().putIfAbsent("Cache-Control", java.util.List.of("no-cache"));
+        String encoding = entry.path("contentEncoding").asText(null);
+        if (encoding != null) {
+            exchange.getResponseHeaders().set("Content-Encoding", encoding);
+        }
         String path = exchange.getRequestURI().getPath();
         JsonNode frames = entry.get("sse");
         int drop = entry.has("dropAfterFrames") ? entry.get("dropAfterFrames").asInt() : -1;
@@ -89,7 +138,7 @@ final class Responder {
         String tail = "\n\n"; // the last bytes written: keep-alive comments go only where a frame ended
         try {
             exchange.sendResponseHeaders(status, 0);
-            OutputStream out = exchange.getResponseBody();
+            OutputStream out = Encodings.streaming(encoding, exchange.getResponseBody());
             out.flush(); // the status line and headers go out now, before the first frame's delay
             for (JsonNode frame : frames) {
                 if (written == drop) {
@@ -106,6 +155,9 @@ final class Responder {
             if (drop >= 0) {
                 journal.event("dropped", model, path, written, frames.size());
                 throw new Drop();
+            }
+            if (encoding != null) {
+                out.close(); // a compressed body ends with its trailer
             }
         } catch (Drop d) {
             throw d;

@@ -63,6 +63,34 @@ class FakeOpenAiTest {
     }
 
     @Test
+    void compresses_a_body_for_real_with_gzip_and_only_labels_it_otherwise() throws Exception {
+        http.script("zipped", "{\"json\":{\"n\":1},\"contentEncoding\":\"gzip\"}", "{\"json\":{\"n\":2},\"contentEncoding\":\"br\"}");
+        HttpResponse<byte[]> gzip = http.client.send(java.net.http.HttpRequest.newBuilder(http.base.resolve("/v1/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"zipped\"}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gzip.headers().firstValue("content-encoding").orElseThrow());
+        assertEquals("{\"n\":1}", new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))
+                .readAllBytes(), StandardCharsets.UTF_8));
+        HttpResponse<String> labelled = http.chat("{\"model\":\"zipped\"}");
+        assertEquals("br", labelled.headers().firstValue("content-encoding").orElseThrow());
+        assertEquals("{\"n\":2}", labelled.body());
+    }
+
+    @Test
+    void cuts_a_whole_body_short_after_some_bytes() throws Exception {
+        http.script("cut", "{\"text\":\"0123456789\",\"truncateAfterBytes\":4}");
+        assertThrows(java.io.IOException.class, () -> http.chat("{\"model\":\"cut\"}"), "the declared length never arrives");
+    }
+
+    @Test
+    void a_delayed_body_keeps_the_connection_busy_with_spaces_and_notices_a_departure() throws Exception {
+        http.script("slow-json", "{\"json\":{\"ok\":true},\"bodyDelayMs\":300,\"keepAliveMs\":50}");
+        HttpResponse<String> r = http.chat("{\"model\":\"slow-json\"}");
+        assertEquals(200, r.statusCode());
+        assertEquals("{\"ok\":true}", r.body().strip());
+        assertTrue(r.body().startsWith(" "), "spaces first, a legal JSON prefix");
+    }
+
+    @Test
     void delays_the_status_line_by_delay_ms() throws Exception {
         http.script("late", "{\"delayMs\":400,\"json\":{}}");
         long start = System.nanoTime();

@@ -29,11 +29,13 @@ public final class LaunchedRouter implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final URI base;
+    private final Path config;
 
-    private LaunchedRouter(Process process, Path log, URI base) {
+    private LaunchedRouter(Process process, Path log, URI base, Path config) {
         this.process = process;
         this.log = log;
         this.base = base;
+        this.config = config;
     }
 
     public static Path home() {
@@ -56,7 +58,8 @@ public final class LaunchedRouter implements AutoCloseable {
         int port = freePort();
         Path log = Files.createTempFile("claudia-launched", ".log");
         log.toFile().deleteOnExit();
-        LaunchedRouter router = new LaunchedRouter(process(config, env, port, log), log, URI.create("http://127.0.0.1:" + port));
+        LaunchedRouter router = new LaunchedRouter(process(config, env, port, log), log, URI.create("http://127.0.0.1:" + port),
+                config);
         try {
             router.awaitUp();
         } catch (RuntimeException | IOException e) {
@@ -156,6 +159,24 @@ public final class LaunchedRouter implements AutoCloseable {
 
     public boolean alive() {
         return process.isAlive();
+    }
+
+    /** The config file the router reads (and watches: writing it is an edit). */
+    public Path configFile() {
+        return config;
+    }
+
+    /** Sends SIGTERM, as a service manager or {@code kill} does, without waiting. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code, once the router has exited within {@code bound}; fails otherwise. */
+    public int awaitExit(Duration bound) throws InterruptedException, IOException {
+        if (!process.waitFor(bound.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the router did not exit within " + bound + ": " + log());
+        }
+        return process.exitValue();
     }
 
     /** Everything the router wrote so far. */

@@ -56,6 +56,21 @@ public final class RouterUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * A config whose backend {@code fake} (key in {@code FAKE_API_KEY}) is the fake provider, with one
+     * profile {@code claude-<model>} per provider model, each tried once: what the fault suites script.
+     */
+    public static ObjectNode fakeConfig(URI fakeBaseUrl, String defaultModel, java.util.List<String> models) {
+        ObjectNode config = JSON.createObjectNode().put("port", 0).put("defaultBackend", "fake");
+        config.putObject("backends").putObject("fake").put("baseUrl", fakeBaseUrl.toString())
+                .put("apiKeyEnv", "FAKE_API_KEY").put("defaultModel", defaultModel);
+        ObjectNode profiles = config.putObject("modelProfiles");
+        for (String model : models) {
+            profiles.putObject("claude-" + model).put("backend", "fake").put("providerModel", model).put("retryAttempts", 1);
+        }
+        return config;
+    }
+
     /** A router on this config.json; {@code FAKE_API_KEY} is set unless {@code env} sets it. */
     public static RouterUnderTest start(ObjectNode config, Map<String, String> env) {
         try {

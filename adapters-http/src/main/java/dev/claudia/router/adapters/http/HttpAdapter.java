@@ -9,7 +9,8 @@ import org.glassfish.jersey.server.ServerProperties;
  * explicitly (no package scanning): what the server exposes is written here. Collaborators are
  * injected by constructor from the finished instances bootstrap binds: {@code RouteMessage},
  * {@code CountTokens}, {@code ModelRoutes}, {@code RequestLog}, {@code IdGenerator},
- * {@link HttpSettings}, {@link ServiceInfo}, {@link WriteWatchdog} and {@link BoundPort}.
+ * {@link HttpSettings}, {@link ServiceInfo}, {@link RouterStatus}, {@link Lifecycle}, {@link WriteWatchdog} and
+ * {@link BoundPort}.
  */
 public final class HttpAdapter {
 

@@ -1,5 +1,6 @@
 package dev.claudia.router.adapters.http;
 
+import dev.claudia.router.adapters.http.mapping.ApiError;
 import dev.claudia.router.adapters.http.mapping.BodyReader;
 import dev.claudia.router.adapters.http.mapping.Errors;
 import dev.claudia.router.adapters.http.mapping.RequestChecks;
@@ -10,7 +11,9 @@ import dev.claudia.router.adapters.http.sse.KeepAlive;
 import dev.claudia.router.adapters.http.sse.SseFrames;
 import dev.claudia.router.adapters.http.sse.SsePump;
 import dev.claudia.router.adapters.http.wire.ListBodies;
+import dev.claudia.router.application.Cancellation;
 import dev.claudia.router.application.CountTokens;
+import dev.claudia.router.application.RequestCancelledException;
 import dev.claudia.router.application.RequestTrace;
 import dev.claudia.router.application.RouteMessage;
 import dev.claudia.router.domain.message.ClientMetadata;
@@ -48,6 +51,11 @@ import java.util.stream.Collectors;
  *
  * <p>Every request is admitted first ({@link Admission}): a message takes one of the provider slots
  * until its answer is made or its stream ends, and its body's bytes count until then too.
+ *
+ * <p>A message request counts as in flight ({@link Lifecycle}) until its answer is written or its
+ * stream ends, and while its answer is being prepared its connection is watched
+ * ({@link ClientPresence}): a client that leaves cancels the request, and with it every provider
+ * call it would still make. A stopping router refuses new messages with 529 {@code overloaded_error}.
  */
 @Path("v1/messages")
 @Singleton
@@ -63,10 +71,12 @@ public final class MessagesResource {
     private final Admission admission;
     private final KeepAlive keepAlive;
     private final SsePump pump;
+    private final Lifecycle lifecycle;
 
     @Inject
-    public MessagesResource(RouteMessage route, CountTokens countTokens, HttpSettings settings) {
+    public MessagesResource(RouteMessage route, CountTokens countTokens, HttpSettings settings, Lifecycle lifecycle) {
         this.route = route;
+        this.lifecycle = lifecycle;
         this.countTokens = countTokens;
         InboundLimits limits = settings.limits();
         this.bodies = new BodyReader(Json.MAPPER, limits.maxBodyBytes(), limits.maxJsonDepth());
@@ -79,25 +89,59 @@ public final class MessagesResource {
     @POST
     public Response create(InputStream body, @Context ContainerRequestContext context) {
         RequestTrace trace = RequestTracing.of(context);
+        if (lifecycle.draining()) {
+            return cancelled(Cancellation.Reason.SHUTDOWN);
+        }
         Admission.Ticket ticket = admission.enter(true);
+        AutoCloseable inFlight = lifecycle.track(trace.cancellation());
         boolean handedToStream = false;
         try {
             MessageRequest request = read(body, context, trace, false, ticket);
-            if (request.stream()) {
-                Response streaming = stream(request, trace, ticket);
-                handedToStream = true;
-                return streaming;
+            try (ClientPresence.Watch watch = lifecycle.presence().watch(ClientConnection.current(),
+                    () -> trace.cancellation().cancel(Cancellation.Reason.CLIENT_GONE))) {
+                if (request.stream()) {
+                    Response streaming = stream(request, trace, () -> {
+                        ticket.close();
+                        closeQuietly(inFlight);
+                    });
+                    handedToStream = true;
+                    return streaming;
+                }
+                MessageResponse answer = route.complete(request, trace);
+                Object entity = answer.verbatim() != null ? new VerbatimBody(answer.verbatim(), null)
+                        : ResponseWriter.toBody(answer);
+                return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).build();
             }
-            MessageResponse answer = route.complete(request, trace);
-            Object entity = answer.verbatim() != null ? new VerbatimBody(answer.verbatim(), null)
-                    : ResponseWriter.toBody(answer);
-            return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (ProviderException e) {
             return Errors.from(e.failure()).toResponse();
+        } catch (RequestCancelledException e) {
+            return cancelled(e.reason());
         } finally {
             if (!handedToStream) {
                 ticket.close();
+                closeQuietly(inFlight);
             }
+        }
+    }
+
+    /**
+     * A request stopped before its answer: on shutdown the caller is told to retry (Claude Code and
+     * the SDKs retry a 529, and by then a restarted router may be there); a client that left gets
+     * nothing it could read, and the log line says 499.
+     */
+    private static Response cancelled(Cancellation.Reason reason) {
+        if (reason == Cancellation.Reason.SHUTDOWN) {
+            return ApiError.of(529, "overloaded_error", "Claudia Router is shutting down; retry shortly")
+                    .withHeader("retry-after", Admission.RETRY_AFTER_SECONDS).withHeader("connection", "close").toResponse();
+        }
+        return ApiError.of(499, "client_closed", "the client went away before its answer was ready").toResponse();
+    }
+
+    private static void closeQuietly(AutoCloseable handle) {
+        try {
+            handle.close();
+        } catch (Exception ignored) {
+            // a registry removal cannot fail
         }
     }
 
@@ -117,14 +161,14 @@ public final class MessagesResource {
         keepAlive.close();
     }
 
-    private Response stream(MessageRequest request, RequestTrace trace, Admission.Ticket ticket) {
+    private Response stream(MessageRequest request, RequestTrace trace, Runnable done) {
         EventStream events = route.stream(request, trace);
         trace.deferFinish();
         StreamingOutput output = out -> {
             try {
                 pump.pump(events, out, trace);
             } finally {
-                ticket.close();
+                done.run();
             }
         };
         return Response.ok(output, EVENT_STREAM)

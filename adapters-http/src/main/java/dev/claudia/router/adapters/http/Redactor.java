@@ -22,6 +22,10 @@ import java.util.Set;
  *
  * <p>Values shorter than {@link #MIN_LENGTH} are not treated as secrets: masking every occurrence
  * of, say, {@code local} would mangle answers, and a key that short protects nothing.
+ *
+ * <p>A {@link #learning} redactor can be taught more secrets while in use ({@link #learn}): a config
+ * reload may name a new key variable or a base URL with credentials, and the answers written from
+ * then on must mask them too. It never forgets one.
  */
 public final class Redactor {
 
@@ -34,17 +38,47 @@ public final class Redactor {
 
     private static final Redactor NONE = new Redactor(List.of());
 
-    private final List<String> secrets;
-    private final byte[][] secretBytes;
+    private final boolean learning;
+    private volatile List<String> secrets;
+    private volatile byte[][] secretBytes;
+
+    private Redactor(List<String> secrets, boolean learning) {
+        this.learning = learning;
+        set(secrets);
+    }
 
     private Redactor(List<String> secrets) {
-        this.secrets = secrets;
-        Set<String> forms = new LinkedHashSet<>(secrets);
-        for (String secret : secrets) {
+        this(secrets, false);
+    }
+
+    private void set(List<String> values) {
+        Set<String> forms = new LinkedHashSet<>(values);
+        for (String secret : values) {
             forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(secret))); // as it appears inside JSON
         }
         this.secretBytes = forms.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(s -> s.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.secrets = values;
+    }
+
+    /** A redactor for these values that can be taught more ({@link #learn}). */
+    public static Redactor learning(Collection<String> values) {
+        return new Redactor(kept(values), true);
+    }
+
+    /** Adds secrets to this (learning) redactor; every answer and line written from now on masks them. */
+    public synchronized void learn(Redactor more) {
+        if (!learning) {
+            throw new IllegalStateException("this redactor is fixed; make it with Redactor.learning");
+        }
+        List<String> all = new ArrayList<>(secrets);
+        all.addAll(more.secrets);
+        set(kept(all));
+    }
+
+    private static List<String> kept(Collection<String> values) {
+        return values.stream().filter(v -> v != null && v.strip().length() >= MIN_LENGTH)
+                .map(String::strip).distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     public static Redactor none() {
@@ -53,8 +87,7 @@ public final class Redactor {
 
     /** A redactor for these values; blank, short and repeated values are left out. */
     public static Redactor of(Collection<String> values) {
-        List<String> kept = values.stream().filter(v -> v != null && v.strip().length() >= MIN_LENGTH)
-                .map(String::strip).distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> kept = kept(values);
         return kept.isEmpty() ? NONE : new Redactor(kept);
     }
 
@@ -80,11 +113,12 @@ public final class Redactor {
 
     /** The text with every secret replaced by {@link #MASK}. */
     public String redact(String text) {
-        if (text == null || secrets.isEmpty()) {
+        List<String> now = secrets;
+        if (text == null || now.isEmpty()) {
             return text;
         }
         String result = text;
-        for (String secret : secrets) {
+        for (String secret : now) {
             if (result.contains(secret)) {
                 result = result.replace(secret, MASK);
             }
@@ -94,7 +128,8 @@ public final class Redactor {
 
     /** A stream that writes through {@code out} with every secret masked; {@code out} itself when there are none. */
     public OutputStream wrap(OutputStream out) {
-        return secrets.isEmpty() ? out : new RedactingOutputStream(out, secretBytes, MASK.getBytes(StandardCharsets.US_ASCII));
+        byte[][] now = secretBytes;
+        return now.length == 0 ? out : new RedactingOutputStream(out, now, MASK.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The credentials a base URL carries: its user info (and password alone) and secret-looking query values. */

@@ -26,18 +26,21 @@ public final class StatusResources {
     @Singleton
     @Produces(MediaType.APPLICATION_JSON)
     public static final class Health {
-        private final ServiceInfo info;
+        private final RouterStatus status;
 
         @Inject
-        public Health(ServiceInfo info) {
-            this.info = info;
+        public Health(RouterStatus status) {
+            this.status = status;
         }
 
         @GET
         public ListBodies.Health get() {
-            return new ListBodies.Health("ok", info.version(), info.backends().stream()
+            ServiceInfo info = status.info();
+            RouterStatus.Config config = status.config();
+            return new ListBodies.Health(status.stopping() ? "stopping" : "ok", info.version(), info.backends().stream()
                     .map(b -> new ListBodies.Backend(b.name(), b.baseUrl(), b.apiKeyEnv(), b.apiKeyPresent(), b.mode()))
-                    .toList());
+                    .toList(), new ListBodies.Config(config.source(), config.generation(), config.loadedAt().toString(),
+                    config.problems(), config.restartNeeded()), status.droppedLogLines());
         }
     }
 

@@ -38,6 +38,7 @@ final class TestServer implements AutoCloseable {
     final URI base;
     final HttpClient client = HttpClient.newHttpClient();
     final WriteWatchdog watchdog;
+    final Lifecycle lifecycle = new Lifecycle();
 
     TestServer(ChatProvider provider, HttpSettings settings) {
         watchdog = new WriteWatchdog(settings.limits().writeStallTimeout());
@@ -93,6 +94,9 @@ final class TestServer implements AutoCloseable {
                 bind(ids).to(IdGenerator.class);
                 bind(settings).to(HttpSettings.class);
                 bind(info).to(ServiceInfo.class);
+                bind(new RouterStatus(info, new RouterStatus.Config("test.json", 1, Instant.parse("2026-11-24T00:00:00Z"),
+                        List.of(), List.of()), () -> 0, lifecycle)).to(RouterStatus.class);
+                bind(lifecycle).to(Lifecycle.class);
                 bind(watchdog).to(WriteWatchdog.class);
                 bind(port).to(BoundPort.class);
             }
@@ -123,5 +127,6 @@ final class TestServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         watchdog.close();
+        lifecycle.close();
     }
 }

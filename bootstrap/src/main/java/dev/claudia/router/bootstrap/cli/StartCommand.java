@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code claudia start}: runs the router in the foreground until interrupted. */
+/**
+ * {@code claudia start}: runs the router in the foreground until SIGTERM or Ctrl-C, which stop it
+ * gracefully ({@link ClaudiaServer#stop}) and exit with code 0; a second Ctrl-C stops it at once.
+ */
 public final class StartCommand implements Callable<Integer> {
 
     static final CommandSpec SPEC = new CommandSpec("start", List.of("Run the router in the foreground."),
@@ -49,11 +52,17 @@ public final class StartCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        GracefulStop stop = new GracefulStop(server, stopped);
+        stop.onSignals("TERM", "INT");
+        // Any other way the JVM ends (SIGHUP, System.exit elsewhere): stop at once, and say what was lost.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
+            if (stop.begin()) {
+                server.close();
+                Logs.flush();
+            }
         }, "claudia-shutdown"));
         stopped.await();
+        Logs.flush();
         return 0;
     }
 

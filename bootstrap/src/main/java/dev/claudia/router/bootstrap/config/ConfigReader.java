@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.claudia.router.application.BackendLimits;
 import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.routing.ModelLimits;
+import dev.claudia.router.provider.spi.UpstreamLimits;
 
 import java.io.IOException;
 import java.net.URI;
@@ -42,8 +44,9 @@ public final class ConfigReader {
             .build();
 
     private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap",
-            "routingRules", "stickySessionMinutes", "limits", "access");
-    private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options");
+            "routingRules", "stickySessionMinutes", "limits", "access", "upstream", "shutdown");
+    private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options",
+            "limits");
     private static final Set<String> PROFILE = Set.of("backend", "providerModel", "retryAttempts", "retryBaseDelayMs",
             "extraBody", "notes", "capabilities", "options", "fallbacks", "contextWindow", "maxOutputTokens");
     private static final Set<String> MAPPING = Set.of("backend", "model");
@@ -128,10 +131,13 @@ public final class ConfigReader {
         ServerSettingsReader server = new ServerSettingsReader(this::problem, this::warn);
         RouterConfig.Limits limits = server.limits(root.get("limits"));
         RouterConfig.Access access = server.access(root.get("access"));
+        UpstreamLimits upstream = server.upstream(root.get("upstream"));
+        java.time.Duration grace = server.shutdownGrace(root.get("shutdown"));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap, rules, stickyMinutes, limits, access);
+        return new RouterConfig(path, port, defaultBackend, backends, profiles, modelMap, rules, stickyMinutes, limits, access,
+                upstream, grace);
     }
 
     private Map<String, RouterConfig.Backend> backends(JsonNode node) {
@@ -158,9 +164,11 @@ public final class ConfigReader {
             String defaultModel = text(e.getValue().get("defaultModel"), path + ".defaultModel", false);
             AdapterOptionsReader.Selection adapter = adapterOptions.backend(e.getKey(), e.getValue(), path);
             adapterOf.put(e.getKey(), adapter);
+            BackendLimits limits = new ServerSettingsReader(this::problem, this::warn).backendLimits(
+                    e.getValue().get("limits"), path + ".limits");
             if (baseUrl != null) {
                 backends.put(e.getKey(), new RouterConfig.Backend(e.getKey(), baseUrl, keyEnv, defaultModel,
-                        adapter.adapter() == null ? Adapters.DEFAULT : adapter.adapter(), adapter.options()));
+                        adapter.adapter() == null ? Adapters.DEFAULT : adapter.adapter(), adapter.options(), limits));
             }
         }
         return backends;

@@ -1,12 +1,15 @@
 package dev.claudia.router.bootstrap.config;
 
+import dev.claudia.router.application.BackendLimits;
 import dev.claudia.router.application.RoutingRule;
 import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.routing.Capabilities;
 import dev.claudia.router.domain.routing.ModelLimits;
+import dev.claudia.router.provider.spi.UpstreamLimits;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +20,18 @@ import java.util.Map;
  * {@code defaultBackend}, {@code backends}, {@code modelProfiles} and legacy {@code modelMap};
  * profiles may also name {@code fallbacks}, and {@code routingRules} send whole scenarios
  * (background work, thinking, long context, web search, subagents) to chosen profiles
- * (see docs/configuration.md).
+ * (see docs/configuration.md). {@code upstream} bounds what providers may send, {@code shutdown} how
+ * long a stopping router lets requests finish.
  *
  * @param source               where it was read from (for messages)
  * @param stickySessionMinutes how long a client session stays on the route that served it, after
  *                             its last request ({@code stickySessionMinutes}; 0 turns it off)
+ * @param shutdownGrace        how long requests in flight may go on once the router is told to stop
  */
 public record RouterConfig(Path source, int port, String defaultBackend, Map<String, Backend> backends,
                            Map<String, Profile> profiles, Map<String, Mapping> modelMap, List<RoutingRule> routingRules,
-                           int stickySessionMinutes, Limits limits, Access access) {
+                           int stickySessionMinutes, Limits limits, Access access, UpstreamLimits upstream,
+                           Duration shutdownGrace) {
 
     /** The maps keep config.json's order (it is the order of /v1/models and of the start-up log). */
     public RouterConfig {
@@ -40,10 +46,10 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
      * to it ({@code adapter}, default {@code openai-chat}) with that adapter's {@code options}.
      */
     public record Backend(String name, URI baseUrl, String apiKeyEnv, String defaultModel, String adapter,
-                          RawJson options) {
-        /** An {@code openai-chat} backend without options. */
+                          RawJson options, BackendLimits limits) {
+        /** An {@code openai-chat} backend without options or limits. */
         public Backend(String name, URI baseUrl, String apiKeyEnv, String defaultModel) {
-            this(name, baseUrl, apiKeyEnv, defaultModel, Adapters.DEFAULT, RawJson.EMPTY_OBJECT);
+            this(name, baseUrl, apiKeyEnv, defaultModel, Adapters.DEFAULT, RawJson.EMPTY_OBJECT, BackendLimits.NONE);
         }
 
         /** True for servers on this machine (LM Studio, Ollama...), which usually need no key. */

@@ -2,9 +2,12 @@ package dev.claudia.router.bootstrap.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudia.router.adapters.http.InboundLimits;
+import dev.claudia.router.application.BackendLimits;
+import dev.claudia.router.provider.spi.UpstreamLimits;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +15,9 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code limits} and {@code access} (docs/configuration.md, docs/security.md). Every value is
- * checked against a range; a missing one takes its default.
+ * Reads {@code limits}, {@code access}, {@code upstream}, {@code shutdown} and each backend's
+ * {@code limits} (docs/configuration.md, docs/security.md). Every value is checked against a range;
+ * a missing one takes its default.
  */
 final class ServerSettingsReader {
 
@@ -26,6 +30,12 @@ final class ServerSettingsReader {
             "writeStallTimeoutMs", "maxJsonDepth", "maxTools", "maxToolSchemaChars", "maxConnections",
             "receiveTimeoutSeconds");
     private static final Set<String> ACCESS = Set.of("clientKeys", "allowedHosts", "allowedOrigins");
+    private static final Set<String> UPSTREAM = Set.of("maxAnswerBytes", "maxErrorBodyBytes", "maxSseLineBytes",
+            "maxStreamBytes", "maxStreamSeconds");
+    private static final Set<String> SHUTDOWN = Set.of("graceSeconds");
+    private static final Set<String> BACKEND_LIMITS = Set.of("maxConcurrent", "requestsPerMinute", "maxWaitMs");
+    static final long DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+    static final long DEFAULT_BACKEND_MAX_WAIT_MS = 2000;
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\\[[0-9a-f:.]+]");
 
     private final BiConsumer<String, String> problem;
@@ -60,6 +70,36 @@ final class ServerSettingsReader {
                 (int) number(limits, "maxToolSchemaChars", d.maxToolSchemaChars(), 1024, Integer.MAX_VALUE - 8L),
                 connections,
                 (int) number(limits, "receiveTimeoutSeconds", DEFAULT_RECEIVE_TIMEOUT_SECONDS, 1, 3600));
+    }
+
+    /** {@code upstream}: what the router accepts from providers. */
+    UpstreamLimits upstream(JsonNode node) {
+        UpstreamLimits d = UpstreamLimits.DEFAULT;
+        JsonNode u = object(node, "upstream", UPSTREAM);
+        return new UpstreamLimits(
+                number(u, "upstream", "maxAnswerBytes", d.maxAnswerBytes(), 1024, Integer.MAX_VALUE - 8L),
+                (int) number(u, "upstream", "maxErrorBodyBytes", d.maxErrorBodyBytes(), 256, 16L << 20),
+                (int) number(u, "upstream", "maxSseLineBytes", d.maxSseLineBytes(), 1024, Integer.MAX_VALUE - 8L),
+                number(u, "upstream", "maxStreamBytes", d.maxStreamBytes(), 1024, Long.MAX_VALUE / 2),
+                Duration.ofSeconds(number(u, "upstream", "maxStreamSeconds", d.maxStreamDuration().toSeconds(), 1,
+                        7 * 24 * 3600)));
+    }
+
+    /** {@code shutdown.graceSeconds}: how long requests in flight may go on once the router is told to stop. */
+    Duration shutdownGrace(JsonNode node) {
+        JsonNode s = object(node, "shutdown", SHUTDOWN);
+        return Duration.ofSeconds(number(s, "shutdown", "graceSeconds", DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 3600));
+    }
+
+    /** {@code backends.<name>.limits}: calls in progress, calls per minute, and how long a call may queue. */
+    BackendLimits backendLimits(JsonNode node, String path) {
+        JsonNode b = object(node, path, BACKEND_LIMITS);
+        if (b == null) {
+            return BackendLimits.NONE;
+        }
+        return new BackendLimits((int) number(b, path, "maxConcurrent", 0, 0, 100_000),
+                (int) number(b, path, "requestsPerMinute", 0, 0, 1_000_000),
+                Duration.ofMillis(number(b, path, "maxWaitMs", DEFAULT_BACKEND_MAX_WAIT_MS, 0, 600_000)));
     }
 
     RouterConfig.Access access(JsonNode node) {
@@ -123,11 +163,15 @@ final class ServerSettingsReader {
     }
 
     private long number(JsonNode object, String key, long absent, long min, long max) {
+        return number(object, "limits", key, absent, min, max);
+    }
+
+    private long number(JsonNode object, String parent, String key, long absent, long min, long max) {
         JsonNode value = object == null ? null : object.get(key);
         if (value == null || value.isNull()) {
             return absent;
         }
-        String path = (LIMITS.contains(key) ? "limits." : "") + key;
+        String path = parent + "." + key;
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
             problem.accept(path, "must be an integer");
             return absent;

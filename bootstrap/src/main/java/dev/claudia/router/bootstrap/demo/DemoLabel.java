@@ -49,4 +49,9 @@ public final class DemoLabel implements ChatProvider {
             }
         };
     }
+
+    @Override
+    public void close() {
+        demo.close();
+    }
 }

@@ -30,4 +30,10 @@ public interface ChatProvider {
     default OptionalInt countTokens(ProviderCall call) {
         return OptionalInt.empty();
     }
+
+    /**
+     * Releases the provider's connections and threads. The router calls it once no request uses the
+     * provider any more: its backend was removed or changed by a config reload, or the router stops.
+     */
+    default void close() {}
 }

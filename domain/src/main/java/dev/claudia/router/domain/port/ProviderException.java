@@ -3,7 +3,7 @@ package dev.claudia.router.domain.port;
 import java.util.Objects;
 
 /** Carries a {@link ProviderFailure} up the stack. */
-public final class ProviderException extends RuntimeException {
+public class ProviderException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ProviderFailure failure;

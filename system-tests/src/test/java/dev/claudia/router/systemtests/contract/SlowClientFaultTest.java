@@ -49,14 +49,8 @@ class SlowClientFaultTest {
     static void start() throws Exception {
         FakeOpenAiContainer container = FakeOpenAiContainer.shared();
         fake = container.admin();
-        ObjectNode config = RouterUnderTest.JSON.createObjectNode().put("port", 0).put("defaultBackend", "fake");
-        config.putObject("backends").putObject("fake").put("baseUrl", container.baseUrl().toString())
-                .put("apiKeyEnv", "FAKE_API_KEY").put("defaultModel", "fault-paced");
-        ObjectNode profiles = config.putObject("modelProfiles");
-        for (String name : List.of("stuck", "paced", "quiet")) {
-            profiles.putObject("claude-fault-" + name).put("backend", "fake").put("providerModel", "fault-" + name)
-                    .put("retryAttempts", 1);
-        }
+        ObjectNode config = RouterUnderTest.fakeConfig(container.baseUrl(), "fault-paced",
+                List.of("fault-stuck", "fault-paced", "fault-quiet"));
         config.putObject("limits").put("writeStallTimeoutMs", STALL_MS);
         router = LaunchedRouter.start(config, Map.of("FAKE_API_KEY", "sk-fake-fault-key", "CLAUDIA_PING_INTERVAL_MS", "300"));
     }

@@ -22,6 +22,9 @@ import java.nio.file.Path;
  * Script.sseFile(Path.of("../adapters-provider/src/test/resources/streams/x.chunks.txt")).frameDelayMs(20)
  * Script.json(OK).delayMs(3000)                                        // status line after 3 s
  * Script.dropConnection()                                              // connection closed, no answer
+ * Script.json(OK).bodyDelayMs(5000)                                    // headers now, the answer in 5 s
+ * Script.json(OK).truncateAfterBytes(10)                               // a body cut short
+ * Script.json(OK).contentEncoding("gzip")                              // compressed although not asked for
  * }</pre>
  * The fake checks each entry when it is posted and rejects typos with a 400, so a bad script fails the
  * test that wrote it.
@@ -166,6 +169,24 @@ public final class Script {
      */
     public Script keepAliveMs(long millis) {
         entry.put("keepAliveMs", millis);
+        return this;
+    }
+
+    /** JSON or text: headers at once, the body after this long (spaces meanwhile); the fake notices a departure. */
+    public Script bodyDelayMs(long millis) {
+        entry.put("bodyDelayMs", millis);
+        return this;
+    }
+
+    /** JSON or text: the whole length is declared, only this many bytes are sent, then the connection is cut. */
+    public Script truncateAfterBytes(int bytes) {
+        entry.put("truncateAfterBytes", bytes);
+        return this;
+    }
+
+    /** Any body: {@code gzip} or {@code deflate} compress it for real, other names only label it. */
+    public Script contentEncoding(String encoding) {
+        entry.put("contentEncoding", encoding);
         return this;
     }
 

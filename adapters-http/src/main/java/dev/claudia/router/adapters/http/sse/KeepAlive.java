@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadFactory;
  * to a client that stopped reading blocks: each due ping is written by a thread of its own, and a
  * stream that is busy writing gets no ping.
  *
- * <p>A ping to a client that has gone away fails: the stream's abort hook then cancels the
- * provider request (on the next round, within half an interval). While tokens flow, the same
- * happens on the next event write, at once.
+ * <p>A ping to a client that has gone away fails: the ping's thread then runs the stream's abort
+ * hook, which cancels the provider request at once. While tokens flow, the same happens on the
+ * next event write.
  */
 public final class KeepAlive implements AutoCloseable {
 
@@ -42,11 +42,21 @@ public final class KeepAlive implements AutoCloseable {
         long now = System.nanoTime();
         for (Watch w : watched) {
             if (w.channel.broken()) {
-                watched.remove(w);
-                pingThreads.newThread(w.onClientGone).start(); // closing the provider stream may take a moment
+                gone(w);
             } else if (w.channel.pingDue(idleNanos, now)) {
-                pingThreads.newThread(w.channel::ping).start();
+                pingThreads.newThread(() -> {
+                    w.channel.ping();
+                    if (w.channel.broken()) {
+                        w.goneNow(); // the ping found the client gone: stop its provider now, not at the next round
+                    }
+                }).start();
             }
+        }
+    }
+
+    private void gone(Watch w) {
+        if (watched.remove(w)) {
+            pingThreads.newThread(w.onClientGone).start(); // closing the provider stream may take a moment
         }
     }
 
@@ -67,6 +77,13 @@ public final class KeepAlive implements AutoCloseable {
 
         void cancel() {
             watched.remove(this);
+        }
+
+        /** On the thread that found the client gone. */
+        private void goneNow() {
+            if (watched.remove(this)) {
+                onClientGone.run();
+            }
         }
     }
 }

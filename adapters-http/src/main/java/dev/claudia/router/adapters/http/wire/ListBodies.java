@@ -19,7 +19,14 @@ public final class ListBodies {
 
     public record TokenCount(int inputTokens) {}
 
-    public record Health(String status, String version, List<Backend> backends) {}
+    /**
+     * @param status "ok", or "stopping" while the router drains
+     */
+    public record Health(String status, String version, List<Backend> backends, Config config, long droppedLogLines) {}
+
+    /** The config in force; {@code problems} says why the last edit was not applied. */
+    public record Config(String source, int generation, String loadedAt, List<String> problems,
+                         List<String> restartNeeded) {}
 
     /** A configured backend, without its key: only whether one is set and which variable holds it. */
     public record Backend(String name, String baseUrl, String apiKeyEnv, boolean apiKeyPresent, String mode) {}

@@ -302,7 +302,7 @@ class OpenAiChatProviderTest {
         List<StreamEvent> events = drain(provider("k", Duration.ofMillis(300)).stream(Calls.call(Calls.hello().withStream(true))));
         StreamEvent.StreamFailed failed = assertInstanceOf(StreamEvent.StreamFailed.class, events.getLast());
         assertEquals(FailureKind.TIMEOUT, failed.failure().kind());
-        assertTrue(failed.failure().message().contains("sent nothing"), failed.failure().message());
+        assertTrue(failed.failure().message().contains("sent no event for 300 ms"), failed.failure().message());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2));
     }
 

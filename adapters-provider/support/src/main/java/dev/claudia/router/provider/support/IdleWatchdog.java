@@ -8,34 +8,56 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ends provider streams that stay silent longer than the backend's read timeout, and whole-answer
- * bodies that take longer than it. The JDK HTTP client's request timeout only covers the wait for
- * the response headers; a streaming response has its headers long before its body, and nothing
- * else bounds the wait for the next chunk. One timer thread per backend watches all of its calls.
+ * Ends provider streams that send no event for longer than the backend's read timeout, or that stay
+ * open longer than the total bound however lively they are, and whole-answer bodies that take longer
+ * than the read timeout. The JDK HTTP client's request timeout only covers the wait for the response
+ * headers; a streaming response has its headers long before its body, and nothing else bounds the
+ * wait for the next chunk. One timer thread per backend watches all of its calls; {@link #close()}
+ * stops it (the backend's provider is closed).
  */
-public final class IdleWatchdog {
+public final class IdleWatchdog implements AutoCloseable {
 
-    /** A stream under watch: it says when bytes last arrived, and is expired when that was too long ago. */
+    /** Why a watched stream was ended. */
+    public enum Expiry {
+        /** Nothing that counts as life arrived for the read timeout. */
+        SILENT,
+        /** Open for longer than the total bound. */
+        TOO_LONG
+    }
+
+    /** A stream under watch: when it started, when it last showed life; expired when either is too long ago. */
     public interface Watched {
         long lastActivityNanos();
 
-        /** Called once, from the watchdog's thread, when the stream was silent too long: drop the connection. */
-        void expire();
+        long startedNanos();
+
+        /** Called once, from the watchdog's thread, when the stream is over a bound: drop the connection. */
+        void expire(Expiry why);
     }
 
     private final long limitNanos;
     private final Duration limit;
+    private final Duration maxDuration;
+    private final long maxDurationNanos;
     private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
 
+    /** Streams may last as long as they keep sending. */
     public IdleWatchdog(String backend, Duration limit) {
+        this(backend, limit, Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    public IdleWatchdog(String backend, Duration limit, Duration maxDuration) {
         this.limit = limit;
         this.limitNanos = limit.toNanos();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.maxDuration = maxDuration;
+        this.maxDurationNanos = maxDuration.toNanos();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "claudia-idle-" + backend);
             t.setDaemon(true);
             return t;
         });
-        long period = Math.max(20, Math.min(1000, limit.toMillis() / 4));
+        long period = Math.max(20, Math.min(1000, Math.min(limit.toMillis(), maxDuration.toMillis()) / 4));
         timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -60,7 +82,12 @@ public final class IdleWatchdog {
             }
 
             @Override
-            public void expire() {
+            public long startedNanos() {
+                return started;
+            }
+
+            @Override
+            public void expire(Expiry why) {
                 expired = true;
                 try {
                     resource.close();
@@ -89,6 +116,11 @@ public final class IdleWatchdog {
         return limit;
     }
 
+    /** The longest a stream may stay open. */
+    public Duration maxDuration() {
+        return maxDuration;
+    }
+
     /** Watches a stream until {@link #forget} (or its expiry). */
     public void watch(Watched stream) {
         watched.add(stream);
@@ -98,12 +130,21 @@ public final class IdleWatchdog {
         watched.remove(stream);
     }
 
+    /** Stops the timer; streams still watched are no longer bounded (their provider is being closed). */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        watched.clear();
+    }
+
     private void tick() {
         long now = System.nanoTime();
         for (Watched stream : watched) {
-            if (now - stream.lastActivityNanos() > limitNanos) {
+            Expiry why = now - stream.startedNanos() > maxDurationNanos ? Expiry.TOO_LONG
+                    : now - stream.lastActivityNanos() > limitNanos ? Expiry.SILENT : null;
+            if (why != null) {
                 watched.remove(stream);
-                stream.expire();
+                stream.expire(why);
             }
         }
     }

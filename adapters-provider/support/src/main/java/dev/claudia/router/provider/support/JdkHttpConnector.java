@@ -10,7 +10,9 @@ import org.glassfish.jersey.message.internal.Statuses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 
 /**
@@ -31,6 +34,11 @@ import java.util.concurrent.Future;
  * {@code close()} and {@code disconnect()} wait for the blocked read, so a client that went away
  * kept its provider request running until the model's next token. It also speaks HTTP/2 to HTTPS
  * providers and pools connections without the 5-per-host limit of {@code HttpURLConnection}.
+ *
+ * <p>Redirects are never followed: a provider that answers 3xx would otherwise get the whole prompt,
+ * and the key, re-sent to wherever it points ({@link Upstream} turns a 3xx into a clear error).
+ * Requests ask for uncompressed answers; a {@code gzip} or {@code deflate} answer is decoded anyway
+ * ({@link ContentEncodings}).
  */
 final class JdkHttpConnector implements Connector {
 
@@ -43,7 +51,7 @@ final class JdkHttpConnector implements Connector {
     JdkHttpConnector(Duration connectTimeout, Duration responseTimeout) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 // The client's own async steps (completing futures, handing buffers to the response
                 // stream) never block, so they run on whichever thread finishes the step. Handing
                 // each to another thread cost a third of the throughput on two cores.
@@ -54,7 +62,8 @@ final class JdkHttpConnector implements Connector {
 
     @Override
     public ClientResponse apply(ClientRequest request) {
-        HttpRequest outbound = outbound(request);
+        ReleasingBody body = entity(request);
+        HttpRequest outbound = outbound(request, body);
         HttpResponse<InputStream> inbound;
         try {
             inbound = client.send(outbound, HttpResponse.BodyHandlers.ofInputStream());
@@ -63,14 +72,22 @@ final class JdkHttpConnector implements Connector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessingException("interrupted while waiting for " + request.getUri(), e);
+        } finally {
+            if (body != null) {
+                body.release();
+            }
         }
         ClientResponse response = new ClientResponse(Statuses.from(inbound.statusCode()), request);
+        String encoding = inbound.headers().firstValue("content-encoding").orElse(null);
+        boolean decoding = ContentEncodings.decodable(encoding);
         for (Map.Entry<String, List<String>> header : inbound.headers().map().entrySet()) {
-            if (!header.getKey().startsWith(":")) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            boolean describesEncodedBytes = name.equals("content-encoding") || name.equals("content-length");
+            if (!name.startsWith(":") && !(decoding && describesEncodedBytes)) {
                 header.getValue().forEach(value -> response.getHeaders().add(header.getKey(), value));
             }
         }
-        response.setEntityStream(inbound.body());
+        response.setEntityStream(decoding ? ContentEncodings.decode(encoding, inbound.body()) : inbound.body());
         return response;
     }
 
@@ -100,35 +117,43 @@ final class JdkHttpConnector implements Connector {
         client.shutdownNow();
     }
 
-    private HttpRequest outbound(ClientRequest request) {
-        byte[] body = entity(request);
+    private HttpRequest outbound(ClientRequest request, ReleasingBody body) {
         URI uri = request.getUri();
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(responseTimeout)
                 // h2 for TLS providers; plain-http local servers get HTTP/1.1 without an h2c upgrade attempt.
                 .version("https".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .method(request.getMethod(), body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(request.getMethod(), body == null ? HttpRequest.BodyPublishers.noBody() : body);
         request.getStringHeaders().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
+        if (request.getHeaderString("accept-encoding") == null) {
+            builder.header("Accept-Encoding", "identity");
+        }
         return builder.build();
     }
 
-    /** Runs Jersey's writers and interceptors to get the entity's bytes (bodies here are small JSON). */
-    private static byte[] entity(ClientRequest request) {
+    /**
+     * Runs Jersey's writers and interceptors (they also settle the headers) to get the entity's bytes.
+     * The adapters post byte arrays (JSON they built, or the caller's bytes passed through, several
+     * MB for a late Claude Code request): those are sent as they are, not copied twice more.
+     */
+    private static ReleasingBody entity(ClientRequest request) {
         if (!request.hasEntity()) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        request.setStreamProvider(contentLength -> bytes);
+        boolean bytesAlready = request.getEntity() instanceof byte[];
+        ByteArrayOutputStream copy = new ByteArrayOutputStream(bytesAlready ? 0 : 4096);
+        request.setStreamProvider(contentLength -> bytesAlready ? OutputStream.nullOutputStream() : copy);
         try {
             request.writeEntity();
         } catch (IOException e) {
             throw new ProcessingException("could not write the request body: " + e.getMessage(), e);
         }
-        return bytes.toByteArray();
+        return new ReleasingBody(bytesAlready ? (byte[]) request.getEntity() : copy.toByteArray());
     }
+
+
 }

@@ -49,15 +49,15 @@ public final class NetworkFailures {
     /** A stream whose connection broke after it started (or was dropped by the watchdog: {@code expired}). */
     public static ProviderFailure lostMidStream(Throwable error, String backend, boolean expired, Duration readTimeout) {
         if (expired) {
-            return ProviderFailure.of(FailureKind.TIMEOUT, backend, "backend '" + backend + "' sent nothing for "
-                    + readTimeout.toSeconds() + " s in the middle of a stream");
+            return ProviderFailure.of(FailureKind.TIMEOUT, backend, "backend '" + backend + "' sent no event for "
+                    + seconds(readTimeout) + " in the middle of a stream");
         }
         boolean timeout = error instanceof InterruptedIOException || error instanceof HttpTimeoutException;
         return ProviderFailure.of(timeout ? FailureKind.TIMEOUT : FailureKind.UNREACHABLE, backend,
                 "connection to backend '" + backend + "' was lost mid-stream: " + error.getMessage());
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 

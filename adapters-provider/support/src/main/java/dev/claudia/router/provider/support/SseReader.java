@@ -1,6 +1,7 @@
 package dev.claudia.router.provider.support;
 
 import dev.claudia.router.domain.message.Verbatim;
+import dev.claudia.router.provider.spi.UpstreamLimits;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,11 @@ import java.nio.charset.StandardCharsets;
  * everything read since the previous event (comments and blank lines included) up to and including
  * the blank line that ends it, so that the events' bytes put together are the stream's bytes. Only
  * adapters that pass events on need them; the others pay nothing.
+ *
+ * <p>Bounded: a line, an event's data and (for {@link #keepingBytes} readers) an event's bytes may
+ * each be {@code maxLineBytes} long; longer is a {@link TooLargeException}, so a provider that sends
+ * an endless line costs a bounded buffer, not the heap. Readers made by {@link WatchedBody} also tell
+ * it of every event they dispatch: events, not comments, are what counts as a stream being alive.
  */
 public final class SseReader {
 
@@ -33,19 +39,29 @@ public final class SseReader {
     private boolean hasData;
     private String event;
     private final ByteArrayOutputStream raw;
+    private final int maxLineBytes;
+    private final Runnable onEvent;
 
+    /** A reader with the default bound ({@code UpstreamLimits.DEFAULT}). */
     public SseReader(InputStream in) {
-        this(in, false);
+        this(in, false, UpstreamLimits.DEFAULT.maxSseLineBytes(), () -> { });
     }
 
-    private SseReader(InputStream in, boolean keepBytes) {
+    SseReader(InputStream in, boolean keepBytes, int maxLineBytes, Runnable onEvent) {
         this.in = in;
         this.raw = keepBytes ? new ByteArrayOutputStream(512) : null;
+        this.maxLineBytes = maxLineBytes;
+        this.onEvent = onEvent;
     }
 
-    /** A reader whose events carry their exact bytes. */
+    /** A reader whose events carry their exact bytes, with the default bound. */
     public static SseReader keepingBytes(InputStream in) {
-        return new SseReader(in, true);
+        return new SseReader(in, true, UpstreamLimits.DEFAULT.maxSseLineBytes(), () -> { });
+    }
+
+    /** A reader with its own bound on lines and events. */
+    public static SseReader bounded(InputStream in, boolean keepBytes, int maxLineBytes) {
+        return new SseReader(in, keepBytes, maxLineBytes, () -> { });
     }
 
     /** Marks "no whole line is buffered" for {@link #nextBuffered()}. */
@@ -100,6 +116,9 @@ public final class SseReader {
                     }
                     data.append(value);
                     hasData = true;
+                    if (data.length() > maxLineBytes) {
+                        throw new TooLargeException("an event", maxLineBytes);
+                    }
                 }
                 case "event" -> event = value;
                 default -> { } // id, retry and unknown fields do not matter here
@@ -108,7 +127,7 @@ public final class SseReader {
         return hasData ? dispatch() : null;
     }
 
-    private SseEvent dispatch() {
+    private SseEvent dispatch() throws TooLargeException {
         Verbatim bytes = null;
         if (raw != null) {
             if (afterCr && position < limit && buffer[position] == '\n') {
@@ -123,6 +142,7 @@ public final class SseReader {
         data.setLength(0);
         hasData = false;
         event = null;
+        onEvent.run();
         return e;
     }
 
@@ -151,6 +171,9 @@ public final class SseReader {
             }
             line.write(buffer, start, position - start);
             keep(start, position - start);
+            if (line.size() > maxLineBytes) {
+                throw new TooLargeException("a line", maxLineBytes);
+            }
             if (eof) {
                 if (line.size() > 0) {
                     String text = line.toString(StandardCharsets.UTF_8);
@@ -172,9 +195,12 @@ public final class SseReader {
         }
     }
 
-    private void keep(int from, int length) {
+    private void keep(int from, int length) throws TooLargeException {
         if (raw != null) {
             raw.write(buffer, from, length);
+            if (raw.size() > maxLineBytes) {
+                throw new TooLargeException("an event (comments before it included)", maxLineBytes);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claudia.router.domain.message.Verbatim;
 import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.ProviderFailure;
+import dev.claudia.router.provider.support.ProviderText;
 import dev.claudia.router.provider.support.StatusTable;
 
 import java.io.IOException;
@@ -114,11 +115,11 @@ final class AnthropicErrors {
     }
 
     private static String plain(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
-        return text.isEmpty() ? "(empty body)" : trim(text);
+        String text = ProviderText.plain(body, MAX_MESSAGE);
+        return text.isEmpty() ? "(empty body)" : text;
     }
 
     private static String trim(String text) {
-        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
+        return ProviderText.trim(text, MAX_MESSAGE);
     }
 }

@@ -40,7 +40,7 @@ final class AnthropicEventStream implements EventStream {
 
     AnthropicEventStream(WatchedBody body, ObjectMapper json, AnthropicErrors errors, String backend) {
         this.body = body;
-        this.reader = SseReader.keepingBytes(body.in());
+        this.reader = body.eventsKeepingBytes();
         this.json = json;
         this.errors = errors;
         this.backend = backend;

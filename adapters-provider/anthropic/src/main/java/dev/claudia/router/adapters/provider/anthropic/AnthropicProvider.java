@@ -23,13 +23,11 @@ import dev.claudia.router.provider.spi.ProviderServices;
 import dev.claudia.router.provider.support.OptionsReader;
 import dev.claudia.router.provider.support.RetryAfter;
 import dev.claudia.router.provider.support.Upstream;
-import dev.claudia.router.provider.support.WatchedBody;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +63,14 @@ final class AnthropicProvider implements ChatProvider, ModelCatalog {
         this.settings = settings;
         this.backendOptions = backendOptions;
         this.clock = services.clock();
-        this.upstream = new Upstream(settings.name(), settings.baseUrl(), services.connectTimeout(), services.readTimeout());
+        this.upstream = new Upstream(settings.name(), settings.baseUrl(), services);
         this.errors = new AnthropicErrors(JSON, settings.name(), settings.apiKeyEnv());
     }
 
     @Override
     public MessageResponse complete(ProviderCall call) {
         try (Response response = post("messages", call, body(call, false), MediaType.APPLICATION_JSON_TYPE)) {
-            byte[] body = upstream.readWhole(response);
+            byte[] body = upstream.readBody(response);
             requireSuccess(response, body, call);
             return summary(body);
         }
@@ -83,16 +81,14 @@ final class AnthropicProvider implements ChatProvider, ModelCatalog {
         Response response = post("messages", call, body(call, true), EVENT_STREAM);
         try {
             if (response.getStatus() >= 300) {
-                requireSuccess(response, upstream.readWhole(response), call);
+                requireSuccess(response, upstream.readError(response), call);
             }
             if (!EVENT_STREAM.isCompatible(response.getMediaType())) {
                 throw new ProviderException(ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, settings.name(),
                         "backend '" + settings.name() + "' answered a stream request with " + response.getMediaType()
                                 + " instead of an event stream"));
             }
-            WatchedBody body = new WatchedBody(response.readEntity(InputStream.class), response::close,
-                    upstream.watchdog(), settings.name());
-            return new AnthropicEventStream(body, JSON, errors, settings.name());
+            return new AnthropicEventStream(upstream.watch(response), JSON, errors, settings.name());
         } catch (RuntimeException e) {
             response.close();
             throw e;
@@ -111,7 +107,7 @@ final class AnthropicProvider implements ChatProvider, ModelCatalog {
         byte[] body = rewrite(call, Map.of("model", TextNode.valueOf(call.route().providerModel())), 0,
                 JSON.createObjectNode());
         try (Response response = post("messages/count_tokens", call, body, MediaType.APPLICATION_JSON_TYPE)) {
-            byte[] answer = upstream.readWhole(response);
+            byte[] answer = upstream.readBody(response);
             if (response.getStatus() == 404 || response.getStatus() == 405) {
                 noCountEndpoint.set(true);
                 return OptionalInt.empty();
@@ -123,6 +119,11 @@ final class AnthropicProvider implements ChatProvider, ModelCatalog {
             }
             return OptionalInt.of(count.intValue());
         }
+    }
+
+    @Override
+    public void close() {
+        upstream.close();
     }
 
     /**

@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +59,7 @@ public final class OpenAiChatProvider implements ChatProvider, ModelCatalog {
         this.ids = services.ids();
         this.tokens = services.tokens();
         this.clock = services.clock();
-        this.upstream = new Upstream(settings.name(), settings.baseUrl(), services.connectTimeout(),
-                services.readTimeout());
+        this.upstream = new Upstream(settings.name(), settings.baseUrl(), services);
         this.completions = upstream.target("chat/completions");
     }
 
@@ -69,7 +67,7 @@ public final class OpenAiChatProvider implements ChatProvider, ModelCatalog {
     public MessageResponse complete(ProviderCall call) {
         OpenAiChatOptions options = options(call);
         try (Response response = post(RequestMapper.body(call, options, false), MediaType.APPLICATION_JSON_TYPE)) {
-            byte[] body = upstream.readWhole(response);
+            byte[] body = upstream.readBody(response);
             requireSuccess(response, body, call);
             return ResponseMapper.toMessage(parse(body), call, options, ids, tokens);
         }
@@ -81,8 +79,13 @@ public final class OpenAiChatProvider implements ChatProvider, ModelCatalog {
         Response response = post(RequestMapper.body(call, options, true), EVENT_STREAM);
         try {
             if (response.getStatus() >= 300) {
-                byte[] body = upstream.readWhole(response);
-                requireSuccess(response, body, call);
+                requireSuccess(response, upstream.readError(response), call);
+            }
+            if (MediaType.TEXT_HTML_TYPE.isCompatible(response.getMediaType())) {
+                // a captive portal, a proxy's login page: not an answer, and nothing to parse
+                throw new ProviderException(ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, settings.name(),
+                        "backend '" + settings.name() + "' answered a stream request with an HTML page instead of an "
+                                + "event stream"));
             }
             if (MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
                 // The server ignored stream:true and answered whole: serve it as a stream anyway.
@@ -90,8 +93,7 @@ public final class OpenAiChatProvider implements ChatProvider, ModelCatalog {
                 response.close();
                 return MessageEvents.streamOf(ResponseMapper.toMessage(parse(body), call, options, ids, tokens));
             }
-            InputStream body = response.readEntity(InputStream.class);
-            return new OpenAiEventStream(body, response::close, call, options, ids, tokens, upstream.watchdog());
+            return new OpenAiEventStream(upstream.watch(response), call, options, ids, tokens);
         } catch (RuntimeException e) {
             response.close();
             throw e;
@@ -101,6 +103,11 @@ public final class OpenAiChatProvider implements ChatProvider, ModelCatalog {
     @Override
     public List<String> models() {
         return ModelList.fetch(upstream, settings, clock);
+    }
+
+    @Override
+    public void close() {
+        upstream.close();
     }
 
     OpenAiChatOptions options(ProviderCall call) {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.ProviderFailure;
 
+import dev.claudia.router.provider.support.ProviderText;
 import dev.claudia.router.provider.support.StatusTable;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -59,6 +59,7 @@ public final class Failures {
             code = number(error.get("status"));
         }
         String message = error.isTextual() ? error.textValue() : ProviderJson.text(error, "message");
+        message = message == null ? null : trim(message); // what is matched below is bounded
         String text = "backend '" + backend + "' reported an error: " + trim(message == null ? error.toString() : message);
         FailureKind kind = code >= 400 && code < 600 ? kind(code, text) : FailureKind.SERVER_ERROR;
         return new ProviderFailure(kind, kind == FailureKind.CONTEXT_TOO_LONG
@@ -109,10 +110,11 @@ public final class Failures {
         } catch (IOException | RuntimeException notJson) {
             // plain text or HTML
         }
-        return trim(new String(body, StandardCharsets.UTF_8).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip());
+        String text = ProviderText.plain(body, MAX_MESSAGE);
+        return text.isEmpty() ? "(empty body)" : text;
     }
 
     private static String trim(String text) {
-        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
+        return ProviderText.trim(text, MAX_MESSAGE);
     }
 }

@@ -12,6 +12,8 @@ public final class ThinkTags {
 
     private static final String OPEN = "<think>";
     private static final String CLOSE = "</think>";
+    /** Leading whitespace held while waiting for a tag; past this the text is plain text (and each piece stays linear). */
+    private static final int MAX_LEAD = 1024;
 
     /** A run of text, reasoning or not. */
     public record Segment(boolean thinking, String text) {}
@@ -44,7 +46,7 @@ public final class ThinkTags {
                         state = State.THINKING;
                         continue;
                     }
-                    if (OPEN.startsWith(lead)) {
+                    if (OPEN.startsWith(lead) && text.length() <= MAX_LEAD) {
                         return out; // could still become <think>
                     }
                     state = State.TEXT;

@@ -8,8 +8,8 @@ import dev.claudia.router.domain.port.ProviderFailure;
 import dev.claudia.router.domain.port.TokenCounter;
 import dev.claudia.router.domain.stream.EventStream;
 import dev.claudia.router.domain.stream.StreamEvent;
-import dev.claudia.router.provider.support.IdleWatchdog;
 import dev.claudia.router.provider.support.SseEvent;
+import dev.claudia.router.provider.support.IdleWatchdog;
 import dev.claudia.router.provider.support.SseReader;
 import dev.claudia.router.provider.support.WatchedBody;
 
@@ -23,8 +23,9 @@ import java.util.List;
 /**
  * Pulls one provider stream: reads SSE events only when the previous translation is used up, so
  * each event goes to the caller as soon as its chunk arrives. {@link #close()} drops the upstream
- * connection (the caller went away, or the stream is being replaced by a retry); a stream silent
- * for longer than the backend's read timeout is dropped by the {@link IdleWatchdog}.
+ * connection (the caller went away, or the stream is being replaced by a retry); a stream that sends
+ * no event for longer than the backend's read timeout, or stays open past the total bound, is
+ * dropped by the backend's watchdog ({@link WatchedBody}).
  */
 public final class OpenAiEventStream implements EventStream {
 
@@ -36,11 +37,17 @@ public final class OpenAiEventStream implements EventStream {
     private final List<StreamEvent> batch = new ArrayList<>();
     private boolean started;
 
+    /** A stream on a body not made by {@code Upstream.watch} (tests, adapters with their own transport). */
     public OpenAiEventStream(InputStream body, AutoCloseable connection, ProviderCall call, OpenAiChatOptions options,
                              IdGenerator ids, TokenCounter tokens, IdleWatchdog watchdog) {
+        this(new WatchedBody(body, connection, watchdog, call.route().backend()), call, options, ids, tokens);
+    }
+
+    public OpenAiEventStream(WatchedBody body, ProviderCall call, OpenAiChatOptions options, IdGenerator ids,
+                             TokenCounter tokens) {
         this.backend = call.route().backend();
-        this.body = new WatchedBody(body, connection, watchdog, backend);
-        this.reader = new SseReader(this.body.in());
+        this.body = body;
+        this.reader = body.events();
         this.translator = new ChunkTranslator(call, options.splitThinkTags(), ids, tokens);
     }
 
