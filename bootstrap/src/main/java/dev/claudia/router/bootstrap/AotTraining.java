@@ -1,6 +1,10 @@
 package dev.claudia.router.bootstrap;
 
+import dev.claudia.router.bootstrap.cli.ClaudiaCommand;
+
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +45,14 @@ public final class AotTraining {
         Path stamp = Path.of(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         Logs.configure("warn");
+        // The command line that every start parses (claudia start --config FILE ...): without this its
+        // classes (the parser, the commands' option tables) are left out of the cache and loaded from
+        // the jars at each start, because the training itself is not started through Main.
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        if (ClaudiaCommand.execute(new String[] {"start", "--config", config.toString(), "--help"},
+                discard, discard) != 0) {
+            throw new IllegalStateException("claudia start --help failed in the training run");
+        }
         try (ClaudiaServer server = ClaudiaServer.start(new ServerOptions(config, Map.of(), "127.0.0.1", 0))) {
             HttpClient client = HttpClient.newHttpClient();
             URI base = server.baseUri();

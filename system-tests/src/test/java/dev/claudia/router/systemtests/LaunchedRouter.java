@@ -55,10 +55,15 @@ public final class LaunchedRouter implements AutoCloseable {
     }
 
     public static LaunchedRouter start(Path config, Map<String, String> env) throws IOException {
+        return start(config, env, List.of());
+    }
+
+    /** As {@link #start(Path, Map)}, with JVM options added after the shipped ones (a log, say). */
+    public static LaunchedRouter start(Path config, Map<String, String> env, List<String> jvmOptions) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile("claudia-launched", ".log");
         log.toFile().deleteOnExit();
-        LaunchedRouter router = new LaunchedRouter(process(config, env, port, log), log, URI.create("http://127.0.0.1:" + port),
+        LaunchedRouter router = new LaunchedRouter(process(config, env, port, log, jvmOptions), log, URI.create("http://127.0.0.1:" + port),
                 config);
         try {
             router.awaitUp();
@@ -77,7 +82,7 @@ public final class LaunchedRouter implements AutoCloseable {
         Path log = Files.createTempFile("claudia-launched", ".log");
         log.toFile().deleteOnExit();
         int port = freePort();
-        Process process = process(write(config), env, port, log);
+        Process process = process(write(config), env, port, log, List.of());
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the router did not exit: " + Files.readString(log));
@@ -91,7 +96,8 @@ public final class LaunchedRouter implements AutoCloseable {
         }
     }
 
-    private static Process process(Path config, Map<String, String> env, int port, Path log) throws IOException {
+    private static Process process(Path config, Map<String, String> env, int port, Path log, List<String> jvmOptions)
+            throws IOException {
         Path jar = home().resolve("bootstrap/target/claudia-bootstrap.jar");
         Path lib = home().resolve("bootstrap/target/lib");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
@@ -102,6 +108,7 @@ public final class LaunchedRouter implements AutoCloseable {
         // The shipped flags (bounded heap, exit on OutOfMemoryError), as ./claudia passes them.
         command.add("@" + home().resolve("bootstrap/jvm.options"));
         command.addAll(aotCache(home().resolve("bootstrap/target")));
+        command.addAll(jvmOptions);
         command.addAll(List.of("--module-path", jar + java.io.File.pathSeparator + lib,
                 "-m", "dev.claudia.router.bootstrap/dev.claudia.router.bootstrap.Main",
                 "start", "--config", config.toString(), "--port", Integer.toString(port)));

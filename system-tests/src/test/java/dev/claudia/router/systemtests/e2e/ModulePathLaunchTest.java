@@ -9,7 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,5 +54,46 @@ class ModulePathLaunchTest {
             assertTrue(output.contains("claudia.request"), "one log line per request: " + output);
             assertTrue(!output.contains("Exception"), "no stack traces: " + output);
         }
+    }
+
+    /**
+     * The start path comes from the build's ahead-of-time cache: the command line (Commons CLI and
+     * the commands), config, wiring, Jersey and the first request's classes are read from the cache,
+     * not loaded, verified and linked from the jars at each start (docs/performance.md). The training
+     * run does not start through Main, so it must walk the command line itself; picocli, whose Java 5
+     * bytecode the cache cannot hold, is gone.
+     */
+    @Test
+    void a_start_reads_its_command_line_and_server_classes_from_the_aot_cache() throws Exception {
+        Path target = LaunchedRouter.home().resolve("bootstrap/target");
+        assertTrue(Files.isRegularFile(target.resolve("claudia.aot.jdk")), "the build trains a cache on JDK 25+");
+        assertTrue(Files.readAllLines(target.resolve("claudia.aot.jdk")).contains("java.home=" + System.getProperty("java.home")),
+                "run the system tests with the JDK that built the cache");
+        Path classes = Files.createTempFile("claudia-classes", ".log");
+        classes.toFile().deleteOnExit();
+        try (LaunchedRouter router = LaunchedRouter.start(LaunchedRouter.home().resolve("config.json"), Map.of(),
+                List.of("-Xlog:class+load=info:file=" + classes))) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(router.baseUri().resolve("/v1/messages"))
+                    .header("x-api-key", "any").header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-3-5-sonnet-latest\",\"max_tokens\":100,"
+                            + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+        }
+        Map<String, String> sources = new HashMap<>();
+        for (String line : Files.readAllLines(classes)) {
+            int source = line.indexOf(" source: ");
+            if (source > 0) {
+                sources.put(line.substring(line.lastIndexOf(' ', source - 1) + 1, source), line.substring(source + 9));
+            }
+        }
+        for (String name : List.of("org.apache.commons.cli.DefaultParser", "org.apache.commons.cli.CommandLine",
+                "dev.claudia.router.bootstrap.cli.ClaudiaCommand", "dev.claudia.router.bootstrap.cli.StartCommand",
+                "dev.claudia.router.bootstrap.config.ConfigReader", "dev.claudia.router.bootstrap.Wiring",
+                "org.glassfish.jersey.server.ApplicationHandler", "dev.claudia.router.adapters.http.MessagesResource")) {
+            assertTrue(String.valueOf(sources.get(name)).startsWith("shared objects file"),
+                    name + " should come from the AOT cache, came from " + sources.get(name));
+        }
+        assertTrue(sources.keySet().stream().noneMatch(c -> c.startsWith("picocli.")), "picocli is not loaded");
     }
 }
