@@ -132,8 +132,8 @@ final class Wiring {
     }
 
     /**
-     * The routing table: scenario rules first, then profiles (with their fallbacks), then legacy
-     * modelMap names, then the default backend.
+     * The routing table: scenario rules first, then profiles (with their fallbacks; under their own
+     * names and their aliases), then legacy modelMap names, then the default backend.
      */
     static ConfiguredRoutes routes(RouterConfig config, Set<String> demoBackends) {
         Map<String, ConfiguredRoutes.Entry> byModel = new LinkedHashMap<>();
@@ -141,7 +141,7 @@ final class Wiring {
             List<Route> chain = new ArrayList<>();
             chain.add(route(config, profile, demoBackends));
             for (String fallback : profile.fallbacks()) {
-                chain.add(route(config, config.profiles().get(fallback), demoBackends));
+                chain.add(route(config, config.profile(fallback).orElseThrow(), demoBackends));
             }
             byModel.put(alias, new ConfiguredRoutes.Entry("modelProfiles", chain,
                     profile.providerModel() + " via " + profile.backend()));
@@ -153,7 +153,7 @@ final class Wiring {
         RouterConfig.Backend fallback = config.backends().get(config.defaultBackend());
         Route defaultRoute = new Route("*", "defaultBackend", backendName(fallback.name(), demoBackends),
                 fallback.defaultModel(), defaultRetry(), RawJson.EMPTY_OBJECT, Capabilities.DEFAULT);
-        return new ConfiguredRoutes(byModel, defaultRoute, config.routingRules());
+        return new ConfiguredRoutes(byModel, config.aliases(), defaultRoute, config.routingRules());
     }
 
     /**
