@@ -110,6 +110,10 @@ final class Wiring {
                     + "'). Set " + String.join(" / ", missingKeys) + " to use the real provider, or CLAUDIA_DEMO=off.");
         }
 
+        if (!config.aliases().isEmpty()) {
+            notes.add("aliases (routed like their profile, not listed in /v1/models): " + String.join(", ",
+                    config.aliases().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList()));
+        }
         ConfiguredRoutes routes = routes(config, demoBackends);
         RequestLog requestLog = RequestLog.standard(env.getOr("CLAUDIA_LOG_PROMPTS", "false").equalsIgnoreCase("true"));
         ProviderDirectory providerDirectory = new ProviderDirectory(providers);
