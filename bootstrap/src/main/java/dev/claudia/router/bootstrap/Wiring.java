@@ -84,17 +84,20 @@ final class Wiring {
         for (RouterConfig.Backend backend : config.backends().values()) {
             String key = env.get(backend.apiKeyEnv()).orElse(null);
             boolean demo = key == null && backend.apiKeyEnv() != null && !backend.isLoopback() && demoAllowed;
+            String described = "";
             if (demo) {
                 demoBackends.add(backend.name());
                 missingKeys.add(backend.apiKeyEnv());
             } else {
-                providers.put(backend.name(), factory(adapters, backend.adapter()).create(new BackendSettings(
-                        backend.name(), backend.baseUrl(), key, backend.apiKeyEnv()), backend.options(), services));
+                ChatProvider provider = factory(adapters, backend.adapter()).create(new BackendSettings(
+                        backend.name(), backend.baseUrl(), key, backend.apiKeyEnv()), backend.options(), services);
+                providers.put(backend.name(), provider);
+                described = provider.describe().isEmpty() ? "" : ", " + provider.describe();
             }
             String shownUrl = Redactor.safeUrl(backend.baseUrl());
             backendInfo.add(new ServiceInfo.Backend(backend.name(), shownUrl, backend.apiKeyEnv(),
                     key != null, demo ? "demo" : "live"));
-            notes.add("backend " + backend.name() + " (" + backend.adapter() + "): " + shownUrl
+            notes.add("backend " + backend.name() + " (" + backend.adapter() + described + "): " + shownUrl
                     + (backend.apiKeyEnv() == null ? " (no key configured)"
                     : key != null ? " (" + backend.apiKeyEnv() + " is set)"
                     : demo ? " (" + backend.apiKeyEnv() + " is not set: answered by the DEMO backend)"

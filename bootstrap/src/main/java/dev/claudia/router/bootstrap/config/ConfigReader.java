@@ -43,7 +43,8 @@ public final class ConfigReader {
 
     private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap",
             "routingRules", "stickySessionMinutes", "limits", "access");
-    private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options");
+    private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options",
+            "dialect");
     private static final Set<String> PROFILE = Set.of("backend", "providerModel", "retryAttempts", "retryBaseDelayMs",
             "extraBody", "notes", "capabilities", "options", "fallbacks", "contextWindow", "maxOutputTokens");
     private static final Set<String> MAPPING = Set.of("backend", "model");

@@ -30,4 +30,12 @@ public interface ChatProvider {
     default OptionalInt countTokens(ProviderCall call) {
         return OptionalInt.empty();
     }
+
+    /**
+     * How this provider speaks to its backend, in a few words for the start-up log (the
+     * {@code openai-chat} adapter names its dialect); empty when there is nothing to say.
+     */
+    default String describe() {
+        return "";
+    }
 }

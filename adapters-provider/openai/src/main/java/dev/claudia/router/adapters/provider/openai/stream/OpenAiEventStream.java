@@ -1,6 +1,7 @@
 package dev.claudia.router.adapters.provider.openai.stream;
 
 import dev.claudia.router.adapters.provider.openai.OpenAiChatOptions;
+import dev.claudia.router.adapters.provider.openai.dialect.CallRules;
 import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.IdGenerator;
 import dev.claudia.router.domain.port.ProviderCall;
@@ -38,10 +39,15 @@ public final class OpenAiEventStream implements EventStream {
 
     public OpenAiEventStream(InputStream body, AutoCloseable connection, ProviderCall call, OpenAiChatOptions options,
                              IdGenerator ids, TokenCounter tokens, IdleWatchdog watchdog) {
-        this.backend = call.route().backend();
+        this(body, connection, CallRules.of(call, options), ids, tokens, watchdog);
+    }
+
+    public OpenAiEventStream(InputStream body, AutoCloseable connection, CallRules rules, IdGenerator ids,
+                             TokenCounter tokens, IdleWatchdog watchdog) {
+        this.backend = rules.call().route().backend();
         this.body = new WatchedBody(body, connection, watchdog, backend);
         this.reader = new SseReader(this.body.in());
-        this.translator = new ChunkTranslator(call, options.splitThinkTags(), ids, tokens);
+        this.translator = new ChunkTranslator(rules, ids, tokens);
     }
 
     @Override

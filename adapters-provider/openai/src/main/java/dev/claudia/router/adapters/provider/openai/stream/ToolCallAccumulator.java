@@ -21,6 +21,8 @@ final class ToolCallAccumulator {
     static final class Call {
         String id;
         String name;
+        /** Gemini's thought signature ({@code extra_content.google.thought_signature}), or null. */
+        String signature;
         final StringBuilder arguments = new StringBuilder();
     }
 
@@ -49,6 +51,10 @@ final class ToolCallAccumulator {
         }
         if (present(name) && !present(call.name)) {
             call.name = name;
+        }
+        String signature = ProviderJson.text(fragment.path("extra_content").path("google"), "thought_signature");
+        if (present(signature)) {
+            call.signature = signature;
         }
         if (args != null && args.isTextual()) {
             call.arguments.append(args.textValue());
