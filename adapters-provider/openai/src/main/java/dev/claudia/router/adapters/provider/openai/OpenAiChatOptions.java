@@ -90,7 +90,7 @@ public record OpenAiChatOptions(Dialect dialect, ReasoningStyle reasoning, Syste
         /** DeepSeek and Z.ai {@code thinking: {type: enabled | disabled}}. */
         THINKING_TYPE("thinking_type");
 
-        static final Map<String, ReasoningStyle> BY_NAME = byName(values(), s -> s.configName);
+        static final Map<String, ReasoningStyle> BY_NAME = Names.byName(values(), s -> s.configName);
 
         private final String configName;
 
@@ -108,7 +108,7 @@ public record OpenAiChatOptions(Dialect dialect, ReasoningStyle reasoning, Syste
         /** Send it as user text wrapped in {@code <system-reminder>}: every chat template accepts that. */
         USER_REMINDER("user");
 
-        static final Map<String, SystemMessages> BY_NAME = byName(values(), s -> s.configName);
+        static final Map<String, SystemMessages> BY_NAME = Names.byName(values(), s -> s.configName);
 
         private final String configName;
 
@@ -126,7 +126,7 @@ public record OpenAiChatOptions(Dialect dialect, ReasoningStyle reasoning, Syste
         /** On every assistant turn that had some (GLM's {@code clear_thinking: false}, Kimi). */
         ALL("all");
 
-        static final Map<String, ReasoningHistory> BY_NAME = byName(values(), s -> s.configName);
+        static final Map<String, ReasoningHistory> BY_NAME = Names.byName(values(), s -> s.configName);
 
         private final String configName;
 
@@ -135,11 +135,17 @@ public record OpenAiChatOptions(Dialect dialect, ReasoningStyle reasoning, Syste
         }
     }
 
-    private static <E> Map<String, E> byName(E[] values, java.util.function.Function<E, String> name) {
-        Map<String, E> map = new LinkedHashMap<>();
-        for (E value : values) {
-            map.put(name.apply(value), value);
+    /**
+     * Kept out of the outer class, so that initializing an enum (which the dialect table does)
+     * never initializes {@link #DEFAULT}, which needs the dialect table.
+     */
+    private static final class Names {
+        static <E> Map<String, E> byName(E[] values, java.util.function.Function<E, String> name) {
+            Map<String, E> map = new LinkedHashMap<>();
+            for (E value : values) {
+                map.put(name.apply(value), value);
+            }
+            return map;
         }
-        return map;
     }
 }

@@ -124,19 +124,19 @@ public final class TextToolCalls {
         state = State.TEXT;
     }
 
-    /** Text goes on, except whitespace, held until something other than a call follows it. */
+    /**
+     * Text goes on, except trailing whitespace, held until more text follows (a call after it drops
+     * it). Held per character, not per piece, so the outcome does not depend on where chunks end.
+     */
     private void text(List<Piece> out, String text) {
-        if (text.isEmpty()) {
-            return;
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
         }
-        if (text.isBlank()) {
-            whitespace.append(text);
-            return;
-        }
-        if (!whitespace.isEmpty()) {
-            text = whitespace + text;
+        if (end > 0) {
+            out.add(new Piece.Text(whitespace + text.substring(0, end)));
             whitespace.setLength(0);
         }
-        out.add(new Piece.Text(text));
+        whitespace.append(text, end, text.length());
     }
 }
