@@ -21,6 +21,8 @@ required=(
   dev.claudia.router.systemtests.contract.SlowClientFaultTest
   dev.claudia.router.systemtests.contract.SecurityContractTest
   dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
+  dev.claudia.router.systemtests.dialects.DialectContractTest
+  dev.claudia.router.systemtests.dialects.DialectSwitchContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeLongSessionTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeModelSwitchTest

@@ -26,6 +26,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What comes back, per dialect: names restored, thought signatures carried, text tool calls recovered, usage read. */
 class DialectAnswerTest {
@@ -80,6 +81,17 @@ class DialectAnswerTest {
         assertEquals("fc_7", whole("{\"choices\":[{\"message\":{\"tool_calls\":[" + call + "]},\"finish_reason\":\"stop\"}]}",
                 rules(Dialects.GENERIC, false)).content().getFirst() instanceof ContentBlock.ToolUse u ? u.id() : null,
                 "other dialects keep the id as it came");
+    }
+
+    @Test
+    void kimis_ids_reach_the_client_in_a_form_anthropic_takes_and_go_back_to_nim_as_they_were() throws Exception {
+        String call = "{\"id\":\"functions.Bash:0\",\"type\":\"function\",\"function\":{\"name\":\"Bash\",\"arguments\":\"{}\"}}";
+        ContentBlock.ToolUse use = (ContentBlock.ToolUse) whole("{\"choices\":[{\"message\":{\"tool_calls\":[" + call
+                + "]},\"finish_reason\":\"tool_calls\"}]}", rules(Dialects.NVIDIA_NIM, false)).content().getFirst();
+        assertTrue(use.id().matches("[A-Za-z0-9_-]+"), use.id());
+        assertEquals("functions.Bash:0", rules(Dialects.NVIDIA_NIM, false).upstreamId(use.id()), "its template reads them");
+        assertTrue(rules(Dialects.GENERIC, false).upstreamId(use.id()).matches("call_[A-Za-z0-9]{24}"), "OpenAI's rule");
+        assertEquals(9, rules(Dialects.MISTRAL, false).upstreamId(use.id()).length());
     }
 
     @Test

@@ -51,9 +51,14 @@ public final class CallRules {
         return names;
     }
 
-    /** The id the provider gets for a tool call the client knows as {@code clientId}. */
+    /**
+     * The id the provider gets for a tool call the client knows as {@code clientId}: the provider's
+     * own id when the client's carries one ({@link SignedToolIds}; a signed one only for Gemini, which
+     * gets the signature beside it), then made to fit the dialect's rule.
+     */
     public String upstreamId(String clientId) {
-        String id = dialect().thoughtSignatures() ? SignedToolIds.decode(clientId).providerId() : clientId;
+        SignedToolIds.Decoded decoded = SignedToolIds.decode(clientId);
+        String id = decoded.signature() == null || dialect().thoughtSignatures() ? decoded.providerId() : clientId;
         return ids.upstream(id);
     }
 

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Tool-use ids that carry a provider's signature for the call (Gemini's thought signature, which
+ * Tool-use ids that carry what the client cannot hold in a plain id. Anthropic requires tool-use ids
+ * of {@code [A-Za-z0-9_-]}, and a conversation may later go to Anthropic itself: a provider id with
+ * other characters (Kimi's {@code functions.Bash:0}) is carried as {@code toolu_b64_<base64url>}
+ * and given back to the provider as it was. And a provider's signature for the call (Gemini's thought signature, which
  * must come back with the call in later requests or Gemini 3 answers 400 "Function call is missing a
  * thought_signature in functionCall parts"). Clients echo tool-use ids verbatim, in the
  * {@code tool_use} block and in the {@code tool_result}, so the id is where the signature travels:
@@ -19,6 +22,8 @@ import java.util.Base64;
 public final class SignedToolIds {
 
     static final String PREFIX = "toolu_ts";
+    static final String CARRIED = "toolu_b64_";
+    private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
     private SignedToolIds() {}
 
@@ -34,8 +39,29 @@ public final class SignedToolIds {
         return PREFIX + payload.length() + "_" + payload + "_" + providerId;
     }
 
-    /** The provider id and signature in {@code id}; an id not made by {@link #encode} comes back as it is. */
+    /** True when {@code id} can be a tool-use id as it is. */
+    public static boolean safe(String id) {
+        return SAFE.matcher(id).matches();
+    }
+
+    /** A provider id with characters a tool-use id cannot have, in a form that can ({@link #decode} undoes it). */
+    public static String carry(String providerId) {
+        return CARRIED + Base64.getUrlEncoder().withoutPadding().encodeToString(providerId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The provider id and signature in {@code id}; an id made by neither {@link #encode} nor
+     * {@link #carry} comes back as it is.
+     */
     public static Decoded decode(String id) {
+        if (id.startsWith(CARRIED)) {
+            try {
+                return new Decoded(new String(Base64.getUrlDecoder().decode(id.substring(CARRIED.length())),
+                        StandardCharsets.UTF_8), null);
+            } catch (IllegalArgumentException notOurs) {
+                return new Decoded(id, null);
+            }
+        }
         if (!id.startsWith(PREFIX)) {
             return new Decoded(id, null);
         }

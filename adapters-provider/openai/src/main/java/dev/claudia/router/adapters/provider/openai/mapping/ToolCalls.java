@@ -11,19 +11,18 @@ import dev.claudia.router.domain.port.ProviderFailure;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Finishes the tool calls of one answer: ids that are missing, numeric (some OpenRouter providers
  * send "0", "1") or repeated are replaced with fresh {@code toolu_} ids, since the client echoes
  * ids back in tool results and they must be unique; a call that came with a provider signature
- * (Gemini) gets an id that carries it ({@link SignedToolIds}); a name the dialect shortened gets
+ * (Gemini) gets an id that carries it, and an id with characters Anthropic does not allow in tool-use
+ * ids is carried in one that it allows ({@link SignedToolIds}); a name the dialect shortened gets
  * its original back; arguments become a JSON object or a clear error.
  */
 public final class ToolCalls {
 
     private static final int EXCERPT = 120;
-    private static final Pattern SIGNABLE = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final IdGenerator ids;
     private final String backend;
@@ -62,9 +61,9 @@ public final class ToolCalls {
     }
 
     private String uniqueId(String id, boolean signed) {
-        boolean usable = id != null && !id.isBlank() && !id.chars().allMatch(Character::isDigit)
-                && (!signed || SIGNABLE.matcher(id).matches());
-        String chosen = usable ? id : ids.toolUseId();
+        boolean usable = id != null && !id.isBlank() && !id.chars().allMatch(Character::isDigit);
+        String chosen = !usable ? ids.toolUseId() : SignedToolIds.safe(id) ? id : signed ? ids.toolUseId()
+                : SignedToolIds.carry(id);
         while (!used.add(chosen)) {
             chosen = ids.toolUseId();
         }

@@ -33,6 +33,13 @@ class SignedToolIdsTest {
     }
 
     @Property
+    void an_id_anthropic_would_refuse_is_carried_and_comes_back_exactly(@ForAll @StringLength(min = 1, max = 200) String id) {
+        String carried = SignedToolIds.carry(id);
+        assertTrue(SignedToolIds.safe(carried), carried);
+        assertEquals(new SignedToolIds.Decoded(id, null), SignedToolIds.decode(carried));
+    }
+
+    @Property
     void decoding_gives_back_what_was_encoded(
             @ForAll @StringLength(min = 1, max = 40) @CharRange(from = 'a', to = 'z') @CharRange(from = '0', to = '9')
             @Chars({'_', '-'}) String providerId,
