@@ -1,12 +1,25 @@
 package dev.claudia.router.bootstrap;
 
+import dev.claudia.router.bootstrap.config.Adapters;
 import dev.claudia.router.bootstrap.config.ConfigException;
 import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.RouterConfig;
+import dev.claudia.router.domain.port.IdGenerator;
+import dev.claudia.router.provider.spi.BackendSettings;
+import dev.claudia.router.provider.spi.ProviderServices;
+import dev.claudia.router.adapters.provider.tokens.Tokenizers;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,5 +65,37 @@ class DialectConfigTest {
         assertEquals(List.of("config.json: backends.b.dialect: the 'anthropic' adapter has no dialects (only openai-chat has)"),
                 problems("{\"adapter\":\"anthropic\",\"dialect\":\"deepseek\",\"baseUrl\":\"https://api.deepseek.com/anthropic/v1\","
                         + "\"defaultModel\":\"m\"}"));
+    }
+
+    /** Each section of docs/providers.md has a snippet that loads and whose backends speak that section's dialect. */
+    @Test
+    void every_provider_section_has_a_snippet_that_loads_and_speaks_its_dialect() throws Exception {
+        Map<String, String> sections = new LinkedHashMap<>(Map.of("NVIDIA NIM", "nvidia-nim", "DeepSeek", "deepseek",
+                "OpenRouter", "openrouter", "Groq", "groq", "Gemini", "gemini", "Mistral", "mistral", "Ollama", "ollama",
+                "LM Studio", "lmstudio", "vLLM", "vllm", "llama.cpp", "llamacpp"));
+        sections.put("OpenAI and other gateways (generic)", "generic");
+        String doc = Files.readString(Path.of("../docs/providers.md"));
+        ProviderServices services = new ProviderServices(new IdGenerator() {
+            public String messageId() { return "msg_1"; }
+            public String toolUseId() { return "toolu_1"; }
+            public String requestId() { return "req_1"; }
+        }, Tokenizers.standard(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        List<String> checked = new ArrayList<>();
+        for (var section : sections.entrySet()) {
+            int at = doc.indexOf("\n## " + section.getKey() + "\n");
+            assertTrue(at >= 0, "docs/providers.md has a section '" + section.getKey() + "'");
+            Matcher json = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(doc.substring(at));
+            assertTrue(json.find(), section.getKey() + " has a config snippet");
+            RouterConfig config = ConfigReader.parse("providers.md", json.group(1), warnings::add);
+            for (RouterConfig.Backend backend : config.backends().values()) {
+                var provider = Adapters.installed().get(backend.adapter()).orElseThrow().create(new BackendSettings(
+                        backend.name(), backend.baseUrl(), "k", backend.apiKeyEnv()), backend.options(), services);
+                assertTrue(provider.describe().startsWith("dialect " + section.getValue()),
+                        section.getKey() + ": " + provider.describe());
+            }
+            checked.add(section.getValue());
+        }
+        assertEquals(11, checked.size());
+        assertTrue(warnings.isEmpty(), warnings.toString());
     }
 }

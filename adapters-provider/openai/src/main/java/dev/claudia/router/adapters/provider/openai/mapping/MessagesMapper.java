@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The conversation, Anthropic to OpenAI (protocol.md D.1): the system prompt becomes one leading
+ * The conversation, Anthropic to OpenAI: the system prompt becomes one leading
  * system message; mid-conversation system messages go where the route's options say; tool
  * results become {@code tool} messages placed right after the assistant turn that called them,
  * before any other user content of the same turn; consecutive user (or assistant) messages are

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A whole OpenAI chat completion to a domain message (protocol.md D.2): thinking first, then text,
+ * A whole OpenAI chat completion to a domain message: thinking first, then text,
  * then tool calls; our own message id and the caller's model name; usage mapped exactly, or
  * estimated (and marked so) when the provider gives none. Tool names come back as the client
  * defined them and Gemini's thought signatures ride in the tool ids ({@link CallRules}); tool calls

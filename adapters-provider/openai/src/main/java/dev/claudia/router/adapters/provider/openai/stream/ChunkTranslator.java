@@ -27,7 +27,7 @@ import java.util.List;
 
 /**
  * The stream state machine: OpenAI {@code chat.completion.chunk} payloads in, block-shaped domain
- * events out (protocol.md D.3). One instance per stream, nothing static or shared, so streams
+ * events out. One instance per stream, nothing static or shared, so streams
  * translated side by side cannot mix ids or usage. Lifecycle: {@link #start()}, then
  * {@link #onData} per SSE event, then {@link #onEnd} (or {@link #fail}).
  *
@@ -144,7 +144,7 @@ final class ChunkTranslator {
         }
         closeBlock(out);
         if (nextIndex == 0) {
-            // Clients expect at least one block (protocol.md D.3 rule 7).
+            // Clients expect at least one block.
             out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.Text()));
             out.add(new StreamEvent.BlockStopped(nextIndex++));
         }

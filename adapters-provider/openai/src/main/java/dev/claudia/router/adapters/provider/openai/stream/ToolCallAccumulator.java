@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Collects streamed tool-call fragments into whole calls, whatever the provider's style
- * (protocol.md E.12): fragments keyed by {@code index}, or by their position when there is none
+ * (docs/translation.md, Streams): fragments keyed by {@code index}, or by their position when there is none
  * (older Ollama); a new id at a known index starts a new call (servers that put every call at
  * index 0); the name may come late; arguments may arrive as an object, whole, or in pieces.
  */
