@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.claudia.router.fakeopenai.dialects.DialectRules;
+import dev.claudia.router.fakeopenai.dialects.Refusal;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +35,9 @@ import java.util.concurrent.Executors;
  * scripted the same way. {@code GET <anything>/models} lists the models ({@link ModelLists}), in
  * Anthropic's or OpenAI's shape. OpenAI-format requests under {@code /secured/} must carry a key
  * posted to {@code /__admin/openai/keys} ({@link OpenAiKeys}). Any other POST whose body names a
- * model with entries scripted gets the next one; anything else is recorded and gets a 404.
+ * model with entries scripted gets the next one; anything else is recorded and gets a 404. A path
+ * that starts with a dialect's name ({@code /gemini/...}, {@code /mistral/...}) first has that
+ * provider's request rules applied ({@link DialectRules}).
  *
  * <p>Admin API: {@code POST /__admin/scripts} {@code {"model":..,"responses":[entry,..]}} (entries are
  * validated at once, see {@link Entries}), {@code GET /__admin/scripts} (what is left),
@@ -55,6 +59,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Entries entries = new Entries(json);
     private final Responder responder = new Responder(json, journal);
     private final Scenarios scenarios = new Scenarios(json);
+    private final DialectRules dialects = new DialectRules();
     private final Map<String, Deque<JsonNode>> scripts = new LinkedHashMap<>();
     private final AnthropicEndpoint anthropic = new AnthropicEndpoint(json, responder, this::nextScripted);
     private final OpenAiKeys openAiKeys = new OpenAiKeys(json);
@@ -237,6 +242,11 @@ public final class FakeOpenAi implements AutoCloseable {
             send(exchange, 400, error("fake-openai: the request body is not a JSON object", "invalid_request_error", null));
             return;
         }
+        Refusal refusal = dialects.check(path, request); // a provider's own rules, by path prefix (/gemini/...)
+        if (refusal != null) {
+            send(exchange, refusal.status(), refusal.body());
+            return;
+        }
         String model = request.path("model").asText("");
         JsonNode entry = nextScripted(model);
         boolean exhausted;
@@ -295,6 +305,7 @@ public final class FakeOpenAi implements AutoCloseable {
                     "invalid_request_error", null));
             return;
         }
+        dialects.remember(new String(body, StandardCharsets.UTF_8));
         int queued;
         synchronized (scripts) {
             Deque<JsonNode> queue = scripts.computeIfAbsent(model, m -> new ArrayDeque<>());

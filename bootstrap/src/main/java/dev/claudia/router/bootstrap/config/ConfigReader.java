@@ -46,7 +46,7 @@ public final class ConfigReader {
     private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap",
             "routingRules", "stickySessionMinutes", "limits", "access", "upstream", "shutdown");
     private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options",
-            "limits");
+            "limits", "dialect");
     private static final Set<String> PROFILE = Set.of("backend", "providerModel", "retryAttempts", "retryBaseDelayMs",
             "extraBody", "notes", "capabilities", "options", "fallbacks", "contextWindow", "maxOutputTokens", "aliases");
     private static final Set<String> MAPPING = Set.of("backend", "model");

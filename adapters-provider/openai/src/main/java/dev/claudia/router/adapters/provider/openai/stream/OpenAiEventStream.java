@@ -1,6 +1,7 @@
 package dev.claudia.router.adapters.provider.openai.stream;
 
 import dev.claudia.router.adapters.provider.openai.OpenAiChatOptions;
+import dev.claudia.router.adapters.provider.openai.dialect.CallRules;
 import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.IdGenerator;
 import dev.claudia.router.domain.port.ProviderCall;
@@ -40,15 +41,15 @@ public final class OpenAiEventStream implements EventStream {
     /** A stream on a body not made by {@code Upstream.watch} (tests, adapters with their own transport). */
     public OpenAiEventStream(InputStream body, AutoCloseable connection, ProviderCall call, OpenAiChatOptions options,
                              IdGenerator ids, TokenCounter tokens, IdleWatchdog watchdog) {
-        this(new WatchedBody(body, connection, watchdog, call.route().backend()), call, options, ids, tokens);
+        this(new WatchedBody(body, connection, watchdog, call.route().backend()), CallRules.of(call, options), ids,
+                tokens);
     }
 
-    public OpenAiEventStream(WatchedBody body, ProviderCall call, OpenAiChatOptions options, IdGenerator ids,
-                             TokenCounter tokens) {
-        this.backend = call.route().backend();
+    public OpenAiEventStream(WatchedBody body, CallRules rules, IdGenerator ids, TokenCounter tokens) {
+        this.backend = rules.call().route().backend();
         this.body = body;
         this.reader = body.events();
-        this.translator = new ChunkTranslator(call, options.splitThinkTags(), ids, tokens);
+        this.translator = new ChunkTranslator(rules, ids, tokens);
     }
 
     @Override
