@@ -7,7 +7,6 @@ import dev.claudia.router.adapters.provider.openai.mapping.RequestMapper;
 import dev.claudia.router.adapters.provider.openai.mapping.ResponseMapper;
 import dev.claudia.router.adapters.provider.openai.stream.OpenAiEventStream;
 import dev.claudia.router.domain.message.MessageResponse;
-import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.port.ChatProvider;
 import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.IdGenerator;
@@ -19,8 +18,8 @@ import dev.claudia.router.domain.stream.EventStream;
 import dev.claudia.router.domain.stream.MessageEvents;
 import dev.claudia.router.provider.spi.BackendSettings;
 import dev.claudia.router.provider.spi.ProviderServices;
-import dev.claudia.router.provider.support.OptionsReader;
 import dev.claudia.router.provider.support.RetryAfter;
+import dev.claudia.router.provider.support.RouteOptions;
 import dev.claudia.router.provider.support.Upstream;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,8 +29,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One OpenAI-compatible backend, over the Jersey client. Translates each call with the mappers,
@@ -42,18 +39,16 @@ public final class OpenAiChatProvider implements ChatProvider {
     private static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream");
 
     private final BackendSettings settings;
-    private final OpenAiChatOptions backendOptions;
+    private final RouteOptions<OpenAiChatOptions> options;
     private final IdGenerator ids;
     private final TokenCounter tokens;
     private final Clock clock;
     private final Upstream upstream;
     private final WebTarget completions;
-    /** Each profile's options over the backend's, read once per distinct options object. */
-    private final Map<RawJson, OpenAiChatOptions> routeOptions = new ConcurrentHashMap<>();
 
     public OpenAiChatProvider(BackendSettings settings, OpenAiChatOptions backendOptions, ProviderServices services) {
         this.settings = settings;
-        this.backendOptions = backendOptions;
+        this.options = new RouteOptions<>(backendOptions, OpenAiChatOptions::read);
         this.ids = services.ids();
         this.tokens = services.tokens();
         this.clock = services.clock();
@@ -96,11 +91,7 @@ public final class OpenAiChatProvider implements ChatProvider {
     }
 
     OpenAiChatOptions options(ProviderCall call) {
-        RawJson own = call.route().options();
-        if (own.text().equals("{}")) {
-            return backendOptions;
-        }
-        return routeOptions.computeIfAbsent(own, o -> OpenAiChatOptions.read(OptionsReader.of(o), backendOptions));
+        return options.of(call.route());
     }
 
     private Response post(byte[] body, MediaType accept) {
