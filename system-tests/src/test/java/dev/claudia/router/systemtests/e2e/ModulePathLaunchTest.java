@@ -45,7 +45,7 @@ class ModulePathLaunchTest {
             assertTrue(stream.body().contains("event: message_stop"), stream.body());
             String output = router.log();
             assertTrue(output.contains("DEMO MODE"), output);
-            assertTrue(output.contains("provider adapters: anthropic, openai-chat"),
+            assertTrue(output.contains("provider adapters: anthropic, openai-chat, openai-responses"),
                     "the adapter modules were found in the module layer by ServiceLoader: " + output);
             assertTrue(output.contains("claudia.request"), "one log line per request: " + output);
             assertTrue(!output.contains("Exception"), "no stack traces: " + output);
