@@ -30,7 +30,9 @@ import java.util.concurrent.Executors;
  * {@code x-fake-scenario} header or by the model name (see {@link Scenarios}); else a 404 in OpenAI's
  * error shape that says how to script an answer. {@code POST <anything>/messages} and
  * {@code .../messages/count_tokens} are an Anthropic Messages endpoint ({@link AnthropicEndpoint}),
- * scripted the same way. Any other non-admin request is recorded and gets a 404.
+ * scripted the same way; {@code POST <anything>/responses} is an OpenAI Responses endpoint
+ * ({@link ResponsesEndpoint}), checked like OpenAI's and scripted the same way too. Any other non-admin
+ * request is recorded and gets a 404.
  *
  * <p>Admin API: {@code POST /__admin/scripts} {@code {"model":..,"responses":[entry,..]}} (entries are
  * validated at once, see {@link Entries}), {@code GET /__admin/scripts} (what is left),
@@ -52,6 +54,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Scenarios scenarios = new Scenarios(json);
     private final Map<String, Deque<JsonNode>> scripts = new LinkedHashMap<>();
     private final AnthropicEndpoint anthropic = new AnthropicEndpoint(json, responder, this::nextScripted);
+    private final ResponsesEndpoint responses = new ResponsesEndpoint(json, responder, this::nextScripted);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
 
@@ -129,6 +132,10 @@ public final class FakeOpenAi implements AutoCloseable {
                 admin(exchange, method, path, body);
             } else if (path.endsWith("/chat/completions") && method.equals("POST")) {
                 completions(exchange, body);
+            } else if (path.endsWith("/responses") && method.equals("POST")) {
+                JsonNode request = parse(body);
+                journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
+                responses.handle(exchange, request);
             } else if ((path.endsWith("/messages") || path.endsWith("/messages/count_tokens")) && method.equals("POST")) {
                 JsonNode request = parse(body);
                 journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
