@@ -21,6 +21,7 @@ required=(
   dev.claudia.router.systemtests.contract.SlowClientFaultTest
   dev.claudia.router.systemtests.contract.SecurityContractTest
   dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
+  dev.claudia.router.systemtests.contract.ResponsesAdapterContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.AnthropicSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.ModulePathLaunchTest
