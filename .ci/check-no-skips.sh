@@ -23,6 +23,7 @@ required=(
   dev.claudia.router.systemtests.contract.AnthropicAdapterContractTest
   dev.claudia.router.systemtests.contract.ResponsesAdapterContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
+  dev.claudia.router.systemtests.e2e.ClaudeCodeResponsesEndToEndTest
   dev.claudia.router.systemtests.e2e.AnthropicSdkEndToEndTest
   dev.claudia.router.systemtests.e2e.ModulePathLaunchTest
   dev.claudia.router.systemtests.e2e.LauncherTest

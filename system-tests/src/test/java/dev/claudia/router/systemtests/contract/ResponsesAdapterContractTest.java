@@ -54,7 +54,7 @@ class ResponsesAdapterContractTest {
                 + container.baseUrl() + "\",\"apiKeyEnv\":\"OAI_API_KEY\",\"defaultModel\":\"r-default\"}"));
         ObjectNode profiles = (ObjectNode) config.get("modelProfiles");
         for (String name : List.of("text", "stream", "tools", "think", "other-model", "schema", "usage", "errors", "failed",
-                "broken", "spare")) {
+                "broken", "spare", "claude-code")) {
             profiles.set("resp-" + name, JSON.readTree(responses("r-" + name, 1, "")));
         }
         profiles.set("resp-retry", JSON.readTree(responses("r-retry", 3, "")));
@@ -116,6 +116,29 @@ class ResponsesAdapterContractTest {
         assertEquals(JSON.readTree("{\"model\":\"r-text\",\"instructions\":\"Be brief.\",\"input\":[{\"type\":\"message\","
                 + "\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"Weather and time in Paris?\"}]}],"
                 + "\"max_output_tokens\":512,\"store\":false}"), request.get("body"), "the exact upstream body");
+    }
+
+    @Test
+    void claude_codes_real_first_request_passes_openais_checks_without_loss() throws Exception {
+        JsonNode original = JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of(
+                System.getProperty("claudia.home", ".."), "adapters-http/src/test/resources/requests/claude-code-first-request.json")));
+        ((ObjectNode) original).put("model", "resp-claude-code");
+        fake.script("r-claude-code", ResponsesEvents.start().text("msg_cc", "Hello!").completed(ResponsesEvents.usage(9000, 0, 2, 0)));
+        assertEquals("Hello!", Sse.text(frames(post(original.toString()))));
+        JsonNode sent = sent("r-claude-code");
+        assertEquals(original.get("tools").size(), sent.get("tools").size());
+        for (int i = 0; i < original.get("tools").size(); i++) {
+            assertEquals(original.at("/tools/" + i + "/name"), sent.at("/tools/" + i + "/name"));
+            assertEquals(original.at("/tools/" + i + "/input_schema"), sent.at("/tools/" + i + "/parameters"),
+                    "schema of " + original.at("/tools/" + i + "/name") + " unchanged");
+            assertFalse(sent.at("/tools/" + i + "/strict").asBoolean());
+        }
+        assertFalse(sent.get("instructions").asText().contains("x-anthropic-billing-header"), "no per-request marker");
+        assertEquals(original.get("max_tokens").asInt(), sent.get("max_output_tokens").asInt());
+        assertEquals(JSON.readTree("{\"effort\":\"high\",\"summary\":\"auto\"}"), sent.get("reasoning"),
+                "adaptive thinking at the effort Claude Code asked for");
+        assertFalse(sent.toString().contains("clear_thinking_20251015"), "context_management is not forwarded");
+        assertEquals(32, sent.get("safety_identifier").asText().length(), "metadata.user_id, hashed");
     }
 
     @Test
