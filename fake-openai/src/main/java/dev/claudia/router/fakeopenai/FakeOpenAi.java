@@ -32,7 +32,9 @@ import java.util.concurrent.Executors;
  * {@code x-fake-scenario} header or by the model name (see {@link Scenarios}); else a 404 in OpenAI's
  * error shape that says how to script an answer. {@code POST <anything>/messages} and
  * {@code .../messages/count_tokens} are an Anthropic Messages endpoint ({@link AnthropicEndpoint}),
- * scripted the same way. {@code GET <anything>/models} lists the models ({@link ModelLists}), in
+ * scripted the same way; {@code POST <anything>/responses} is an OpenAI Responses endpoint
+ * ({@link ResponsesEndpoint}), checked like OpenAI's and scripted the same way too.
+ * {@code GET <anything>/models} lists the models ({@link ModelLists}), in
  * Anthropic's or OpenAI's shape. OpenAI-format requests under {@code /secured/} must carry a key
  * posted to {@code /__admin/openai/keys} ({@link OpenAiKeys}). Any other POST whose body names a
  * model with entries scripted gets the next one; anything else is recorded and gets a 404. A path
@@ -64,6 +66,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final AnthropicEndpoint anthropic = new AnthropicEndpoint(json, responder, this::nextScripted);
     private final OpenAiKeys openAiKeys = new OpenAiKeys(json);
     private final ModelLists models = new ModelLists(json);
+    private final ResponsesEndpoint responses = new ResponsesEndpoint(json, responder, this::nextScripted);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
 
@@ -141,6 +144,10 @@ public final class FakeOpenAi implements AutoCloseable {
                 admin(exchange, method, path, body);
             } else if (path.endsWith("/chat/completions") && method.equals("POST")) {
                 completions(exchange, body);
+            } else if (path.endsWith("/responses") && method.equals("POST")) {
+                JsonNode request = parse(body);
+                journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
+                responses.handle(exchange, request);
             } else if ((path.endsWith("/messages") || path.endsWith("/messages/count_tokens")) && method.equals("POST")) {
                 JsonNode request = parse(body);
                 journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);

@@ -15,14 +15,11 @@ import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.port.ProviderCall;
 import dev.claudia.router.domain.routing.Route;
 import dev.claudia.router.provider.support.JsonMerge;
+import dev.claudia.router.provider.support.UserIds;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -73,7 +70,7 @@ public final class RequestMapper {
                 request.sampling().temperature(),
                 request.sampling().topP(),
                 request.sampling().topK(),
-                request.userId() == null ? null : hashedUser(request.userId()),
+                request.userId() == null ? null : UserIds.hashed(request.userId()),
                 request.outputSchema() == null ? null : new ResponseFormat("json_schema",
                         new ChatCompletionRequest.JsonSchema("output", request.outputSchema().text(), true)),
                 reasoning.effort()), dialect, call.warnings());
@@ -129,19 +126,5 @@ public final class RequestMapper {
             throw new IllegalArgumentException("a route's extraBody must be a JSON object, was: " + extraBody.text());
         }
         return node;
-    }
-
-    /**
-     * Claude Code puts a JSON document with device, account and session ids in
-     * {@code metadata.user_id}; providers only need a stable opaque id (OpenAI caps its length),
-     * and the ids are none of their business, so it is hashed.
-     */
-    static String hashedUser(String userId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import dev.claudia.router.domain.port.ProviderCall;
 import dev.claudia.router.domain.port.ProviderException;
 import dev.claudia.router.domain.port.ProviderFailure;
 import dev.claudia.router.domain.port.TokenCounter;
+import dev.claudia.router.provider.support.ToolArguments;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.IdGenerator;
 import dev.claudia.router.domain.port.ProviderException;
 import dev.claudia.router.domain.port.ProviderFailure;
+import dev.claudia.router.provider.support.ToolArguments;
 
 import java.util.HashSet;
 import java.util.Set;

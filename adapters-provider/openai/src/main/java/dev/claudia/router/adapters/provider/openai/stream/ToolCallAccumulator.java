@@ -2,7 +2,7 @@ package dev.claudia.router.adapters.provider.openai.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudia.router.adapters.provider.openai.mapping.ProviderJson;
-import dev.claudia.router.adapters.provider.openai.mapping.ToolArguments;
+import dev.claudia.router.provider.support.ToolArguments;
 
 import java.util.ArrayList;
 import java.util.HashMap;
