@@ -28,7 +28,11 @@ required=(
   dev.claudia.router.systemtests.contract.ShutdownFaultTest
   dev.claudia.router.systemtests.contract.ReloadFaultTest
   dev.claudia.router.systemtests.contract.ClientDepartureFaultTest
+  dev.claudia.router.systemtests.dialects.DialectContractTest
+  dev.claudia.router.systemtests.dialects.DialectSwitchContractTest
+  dev.claudia.router.systemtests.contract.ResponsesAdapterContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
+  dev.claudia.router.systemtests.e2e.ClaudeCodeResponsesEndToEndTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeLongSessionTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeModelSwitchTest
   dev.claudia.router.systemtests.e2e.ClaudeAgentSdkEndToEndTest

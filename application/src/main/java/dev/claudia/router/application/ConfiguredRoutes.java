@@ -11,13 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
  * The routing table built from config.json: a model name maps to its profile's routes (the
  * profile's own, then its fallbacks), a legacy {@code modelMap} entry, or, for any other name, the
  * default backend with its default model. Profiles win over modelMap entries of the same name;
- * that precedence is applied when the table is built, so lookups are one map access.
+ * that precedence is applied when the table is built, so lookups are one map access. A profile's
+ * other names ({@code aliases}) route exactly as its own name does, but are not listed: a client
+ * that lists models (Claude Code's model picker) is offered each model once, under its own name.
  */
 public final class ConfiguredRoutes implements ModelRoutes {
 
@@ -40,6 +43,7 @@ public final class ConfiguredRoutes implements ModelRoutes {
     }
 
     private final Map<String, Entry> byModel;
+    private final Map<String, String> aliases;
     private final Route defaultRoute;
     private final List<RoutingRule> rules;
     private final List<ModelInfo> models;
@@ -51,11 +55,26 @@ public final class ConfiguredRoutes implements ModelRoutes {
 
     /** With scenario rules, tried in order before the model name decides; each names a key of {@code byModel}. */
     public ConfiguredRoutes(Map<String, Entry> byModel, Route defaultRoute, List<RoutingRule> rules) {
+        this(byModel, Map.of(), defaultRoute, rules);
+    }
+
+    /**
+     * @param aliases other names of entries: alias to a key of {@code byModel} (an alias is never a key itself);
+     *                rules may name an alias too
+     */
+    public ConfiguredRoutes(Map<String, Entry> byModel, Map<String, String> aliases, Route defaultRoute,
+                            List<RoutingRule> rules) {
         this.byModel = new LinkedHashMap<>(byModel);
+        this.aliases = Map.copyOf(aliases);
         this.defaultRoute = Objects.requireNonNull(defaultRoute, "defaultRoute");
         this.rules = List.copyOf(rules);
+        this.aliases.forEach((alias, target) -> {
+            if (byModel.containsKey(alias) || !byModel.containsKey(target)) {
+                throw new IllegalArgumentException("alias " + alias + " must be a new name of a known entry, not of " + target);
+            }
+        });
         for (RoutingRule rule : rules) {
-            if (!byModel.containsKey(rule.profile())) {
+            if (entry(rule.profile()) == null) {
                 throw new IllegalArgumentException("routing rule " + rule.name() + " names unknown profile " + rule.profile());
             }
         }
@@ -73,10 +92,10 @@ public final class ConfiguredRoutes implements ModelRoutes {
         String model = request.model();
         for (RoutingRule rule : rules) {
             if (rule.when().matches(request, promptTokens)) {
-                return plan("rule:" + rule.name(), byModel.get(rule.profile()), model);
+                return plan("rule:" + rule.name(), entry(rule.profile()), model);
             }
         }
-        Entry entry = byModel.get(model);
+        Entry entry = entry(model);
         if (entry == null) {
             return new RoutePlan("defaultBackend", List.of(defaultRoute.forAlias(model)));
         }
@@ -91,8 +110,23 @@ public final class ConfiguredRoutes implements ModelRoutes {
         return new RoutePlan(rule, routes);
     }
 
+    /** A name's entry, or its alias target's; null for names the table does not know. */
+    private Entry entry(String name) {
+        Entry entry = byModel.get(name);
+        if (entry == null && aliases.containsKey(name)) {
+            entry = byModel.get(aliases.get(name));
+        }
+        return entry;
+    }
+
     @Override
     public List<ModelInfo> models() {
         return models;
+    }
+
+    @Override
+    public Optional<ModelInfo> model(String name) {
+        String id = aliases.getOrDefault(name, name);
+        return models.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 }

@@ -113,4 +113,38 @@ class RoutingRulesTest {
         assertEquals("rule:long-thinking", plan(routes, request("main", List.of(), List.of(), new ThinkingConfig.Adaptive()), 500).rule());
         assertEquals("modelProfiles", plan(routes, request("main", List.of(), List.of(), ThinkingConfig.UNSPECIFIED), 500).rule());
     }
+
+    @Test
+    void another_name_of_a_profile_routes_like_it_is_echoed_and_is_not_listed() {
+        Map<String, ConfiguredRoutes.Entry> table = new LinkedHashMap<>();
+        table.put("main", new ConfiguredRoutes.Entry("modelProfiles", List.of(route("main"), route("think")), "main display"));
+        table.put("small", new ConfiguredRoutes.Entry("modelProfiles", List.of(route("small")), "small display"));
+        ConfiguredRoutes routes = new ConfiguredRoutes(table, Map.of("claude-3-5-sonnet-old", "main", "claude-3-haiku-old", "small"),
+                route("default"), List.of(new RoutingRule("thinking", new Condition.Thinking(), "claude-3-haiku-old")));
+
+        RoutePlan old = plan(routes, request("claude-3-5-sonnet-old", List.of(), List.of(), ThinkingConfig.UNSPECIFIED), 10);
+        assertEquals("modelProfiles", old.rule());
+        assertEquals(List.of("main-model", "think-model"), old.routes().stream().map(Route::providerModel).toList(),
+                "the profile's route and its fallbacks");
+        assertEquals("claude-3-5-sonnet-old", old.primary().alias(), "answers echo the name the caller used");
+        assertEquals("rule:thinking", plan(routes, request("main", List.of(), List.of(), new ThinkingConfig.Adaptive()), 10).rule());
+        assertEquals("small-model", plan(routes, request("main", List.of(), List.of(), new ThinkingConfig.Adaptive()), 10)
+                .primary().providerModel(), "a rule may name an alias");
+
+        assertEquals(List.of("main", "small"), routes.models().stream().map(m -> m.id()).toList(), "aliases are not listed");
+        assertEquals("main", routes.model("claude-3-5-sonnet-old").orElseThrow().id());
+        assertEquals("small", routes.model("small").orElseThrow().id());
+        assertEquals(java.util.Optional.empty(), routes.model("nope"));
+        assertEquals("defaultBackend", plan(routes, request("nope", List.of(), List.of(), ThinkingConfig.UNSPECIFIED), 10).rule());
+    }
+
+    @Test
+    void an_alias_must_name_a_known_entry_and_must_not_shadow_one() {
+        Map<String, ConfiguredRoutes.Entry> table = Map.of("main",
+                new ConfiguredRoutes.Entry("modelProfiles", List.of(route("main")), "main"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ConfiguredRoutes(table, Map.of("old", "gone"), route("default"), List.of()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ConfiguredRoutes(table, Map.of("main", "main"), route("default"), List.of()));
+    }
 }

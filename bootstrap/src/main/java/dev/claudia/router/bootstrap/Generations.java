@@ -92,20 +92,23 @@ final class Generations implements AutoCloseable {
             for (RouterConfig.Backend backend : config.backends().values()) {
                 String key = env.get(backend.apiKeyEnv()).orElse(null);
                 boolean demo = key == null && backend.apiKeyEnv() != null && !backend.isLoopback() && demoAllowed;
+                String described = "";
                 if (demo) {
                     demoBackends.add(backend.name());
                     missingKeys.add(backend.apiKeyEnv());
                 } else {
                     Spec spec = new Spec(backend.name(), backend.baseUrl(), backend.apiKeyEnv(), backend.adapter(),
                             backend.options(), config.upstream());
-                    byBackend.put(backend.name(), hold(spec, () -> new Held(Wiring.provider(adapters, backend, key, lent), null),
-                            held));
+                    ChatProvider provider = hold(spec, () -> new Held(Wiring.provider(adapters, backend, key, lent), null),
+                            held);
+                    byBackend.put(backend.name(), provider);
+                    described = provider.describe().isEmpty() ? "" : ", " + provider.describe();
                     gatesNow.put(backend.name(), gate(backend.name(), backend.limits()));
                 }
                 String shownUrl = Redactor.safeUrl(backend.baseUrl());
                 info.add(new ServiceInfo.Backend(backend.name(), shownUrl, backend.apiKeyEnv(), key != null,
                         demo ? "demo" : "live"));
-                notes.add("backend " + backend.name() + " (" + backend.adapter() + "): " + shownUrl
+                notes.add("backend " + backend.name() + " (" + backend.adapter() + described + "): " + shownUrl
                         + (backend.apiKeyEnv() == null ? " (no key configured)"
                         : key != null ? " (" + backend.apiKeyEnv() + " is set)"
                         : demo ? " (" + backend.apiKeyEnv() + " is not set: answered by the DEMO backend)"

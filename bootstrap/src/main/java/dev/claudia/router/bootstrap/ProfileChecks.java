@@ -90,13 +90,13 @@ public final class ProfileChecks {
         Environment env = new Environment(options.environment());
         Adapters adapters = Adapters.installed(Adapters.folders(env, Path.of(System.getProperty("user.home"))), warnings);
         RouterConfig config = ConfigReader.read(options.config(), adapters, warnings);
+        List<String> named = new ArrayList<>();
         for (String alias : options.profiles()) {
-            if (!config.profiles().containsKey(alias)) {
-                throw new IllegalArgumentException("unknown profile '" + alias + "' (profiles: "
-                        + String.join(", ", config.profiles().keySet()) + ")");
-            }
+            // A profile's other name (an old shipped name) checks that profile.
+            named.add(config.profile(alias).orElseThrow(() -> new IllegalArgumentException("unknown profile '" + alias
+                    + "' (profiles: " + String.join(", ", config.profiles().keySet()) + ")")).alias());
         }
-        List<String> aliases = options.profiles().isEmpty() ? List.copyOf(config.profiles().keySet()) : options.profiles();
+        List<String> aliases = named.isEmpty() ? List.copyOf(config.profiles().keySet()) : List.copyOf(named);
         return new ProfileChecks(config, env, adapters, aliases, options.timeout());
     }
 

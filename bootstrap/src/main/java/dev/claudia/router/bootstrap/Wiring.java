@@ -78,6 +78,10 @@ final class Wiring {
         LiveRoutes routes = new LiveRoutes(built.routing(), generations::retire);
 
         List<String> notes = new ArrayList<>(built.notes());
+        if (!config.aliases().isEmpty()) {
+            notes.add("aliases (routed like their profile, not listed in /v1/models): " + String.join(", ",
+                    config.aliases().entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList()));
+        }
         RequestLog requestLog = RequestLog.standard(env.getOr("CLAUDIA_LOG_PROMPTS", "false").equalsIgnoreCase("true"));
         RouteMessage routeMessage = new RouteMessage(routes, new AttemptPolicy(), tokens, ids,
                 SessionAffinity.remembering(Duration.ofMinutes(config.stickySessionMinutes()), SessionAffinity.MAX_SESSIONS));
@@ -96,8 +100,8 @@ final class Wiring {
     }
 
     /**
-     * The routing table: scenario rules first, then profiles (with their fallbacks), then legacy
-     * modelMap names, then the default backend.
+     * The routing table: scenario rules first, then profiles (with their fallbacks; under their own
+     * names and their aliases), then legacy modelMap names, then the default backend.
      */
     static ConfiguredRoutes routes(RouterConfig config, Set<String> demoBackends) {
         Map<String, ConfiguredRoutes.Entry> byModel = new LinkedHashMap<>();
@@ -105,7 +109,7 @@ final class Wiring {
             List<Route> chain = new ArrayList<>();
             chain.add(route(config, profile, demoBackends));
             for (String fallback : profile.fallbacks()) {
-                chain.add(route(config, config.profiles().get(fallback), demoBackends));
+                chain.add(route(config, config.profile(fallback).orElseThrow(), demoBackends));
             }
             byModel.put(alias, new ConfiguredRoutes.Entry("modelProfiles", chain,
                     profile.providerModel() + " via " + profile.backend()));
@@ -117,7 +121,7 @@ final class Wiring {
         RouterConfig.Backend fallback = config.backends().get(config.defaultBackend());
         Route defaultRoute = new Route("*", "defaultBackend", backendName(fallback.name(), demoBackends),
                 fallback.defaultModel(), defaultRetry(), RawJson.EMPTY_OBJECT, Capabilities.DEFAULT);
-        return new ConfiguredRoutes(byModel, defaultRoute, config.routingRules());
+        return new ConfiguredRoutes(byModel, config.aliases(), defaultRoute, config.routingRules());
     }
 
     /** A backend's provider, made by its adapter. */

@@ -45,7 +45,7 @@ class AdapterConfigTest {
 
     @Test
     void finds_the_installed_adapters_with_the_service_loader() {
-        assertEquals(Set.of("anthropic", "openai-chat"), Adapters.installed().names());
+        assertEquals(Set.of("anthropic", "openai-chat", "openai-responses"), Adapters.installed().names());
     }
 
     @Test
@@ -62,10 +62,10 @@ class AdapterConfigTest {
     @Test
     void an_unknown_adapter_stops_start_up_naming_the_backend_and_the_installed_adapters() {
         assertEquals(List.of("config.json: backends.gw.adapter: unknown adapter 'acme-gateway' for backend 'gw' "
-                        + "(installed: anthropic, openai-chat)"),
+                        + "(installed: anthropic, openai-chat, openai-responses)"),
                 problems("{\"defaultBackend\":\"gw\",\"backends\":{\"gw\":{\"adapter\":\"acme-gateway\","
                         + "\"baseUrl\":\"https://gw.example/v1\",\"defaultModel\":\"m\"}}}"));
-        assertEquals(List.of("config.json: backends.gw.adapter: must be the name of an adapter (installed: anthropic, openai-chat)"),
+        assertEquals(List.of("config.json: backends.gw.adapter: must be the name of an adapter (installed: anthropic, openai-chat, openai-responses)"),
                 problems("{\"defaultBackend\":\"gw\",\"backends\":{\"gw\":{\"adapter\":7,\"baseUrl\":\"https://gw.example/v1\","
                         + "\"defaultModel\":\"m\"}}}"));
     }
@@ -100,6 +100,21 @@ class AdapterConfigTest {
                 "config.json: modelProfiles.d.capabilities.streaming: must stay true: the 'anthropic' adapter passes the "
                         + "provider's answers on as they come, so the router cannot fold a stream or split an answer"),
                 problems);
+    }
+
+    @Test
+    void openai_responses_backends_have_their_options_checked_by_their_adapter() {
+        String backends = "\"defaultBackend\":\"oai\",\"backends\":{\"oai\":{\"adapter\":\"openai-responses\","
+                + "\"baseUrl\":\"https://api.openai.com/v1\",\"apiKeyEnv\":\"OPENAI_API_KEY\",\"defaultModel\":\"gpt-5\",";
+        assertEquals(List.of("config.json: backends.oai.options.reasoningSummary: must be one of \"auto\", \"concise\", "
+                        + "\"detailed\", \"none\"", "config.json: modelProfiles.g.options.store: must be true or false",
+                        "config.json: modelProfiles.g.options.reasoning_effort: unknown option"),
+                problems("{" + backends + "\"options\":{\"reasoningSummary\":\"brief\"}}},\"modelProfiles\":{\"g\":"
+                        + "{\"backend\":\"oai\",\"options\":{\"store\":\"no\",\"reasoning_effort\":\"high\"}}}}"));
+        RouterConfig config = parse("{" + backends + "\"options\":{\"serviceTier\":\"flex\"}}},\"modelProfiles\":{\"g\":"
+                + "{\"backend\":\"oai\",\"options\":{\"store\":true}}}}");
+        assertEquals("openai-responses", config.backends().get("oai").adapter());
+        assertEquals("{\"store\":true}", config.profiles().get("g").options().text());
     }
 
     @Test

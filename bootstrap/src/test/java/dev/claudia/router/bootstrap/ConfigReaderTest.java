@@ -43,25 +43,29 @@ class ConfigReaderTest {
         assertEquals(8082, config.port());
         assertEquals("nvidia", config.defaultBackend());
         assertEquals(Set.of("nvidia", "openrouter", "local"), config.backends().keySet());
-        assertEquals("stepfun-ai/step-3.5-flash", config.profiles().get("claude-3-5-sonnet-latest").providerModel());
-        for (String glm : List.of("claude-opus-4-1", "claude-3-5-sonnet-glm")) {
-            RouterConfig.Profile p = config.profiles().get(glm);
-            assertEquals("z-ai/glm4.7", p.providerModel());
-            assertEquals("{\"chat_template_kwargs\":{\"enable_thinking\":true,\"clear_thinking\":false}}", p.extraBody().text());
-        }
-        assertEquals("qwen/qwen3.5-122b-a10b", config.profiles().get("claude-3-5-sonnet-qwen").providerModel());
-        RouterConfig.Profile haiku = config.profiles().get("claude-3-haiku-latest");
-        assertEquals("nvidia/nemotron-mini-4b-instruct", haiku.providerModel());
-        assertEquals(1, haiku.retryAttempts());
-        assertEquals(250, haiku.retryBaseDelayMs());
+        assertEquals(List.of("claude-step-3.5-flash", "claude-glm-4.7", "claude-qwen-3.5", "claude-nemotron-nano-9b"),
+                List.copyOf(config.profiles().keySet()), "names Claude Code does not take for one of Anthropic's models");
+        assertEquals("stepfun-ai/step-3.5-flash", config.profiles().get("claude-step-3.5-flash").providerModel());
+        RouterConfig.Profile glm = config.profiles().get("claude-glm-4.7");
+        assertEquals("z-ai/glm4.7", glm.providerModel());
+        assertEquals("{\"chat_template_kwargs\":{\"enable_thinking\":true,\"clear_thinking\":false}}", glm.extraBody().text());
+        assertEquals("qwen/qwen3.5-122b-a10b", config.profiles().get("claude-qwen-3.5").providerModel());
+        RouterConfig.Profile small = config.profiles().get("claude-nemotron-nano-9b");
+        assertEquals("nvidia/nvidia-nemotron-nano-9b-v2", small.providerModel());
+        assertEquals(1, small.retryAttempts());
+        assertEquals(250, small.retryBaseDelayMs());
+        // Every name shipped before keeps working, for the users and Claude Code settings that still send it.
+        assertEquals(java.util.Map.of("claude-3-5-sonnet-latest", "claude-step-3.5-flash", "claude-3-5-sonnet-glm", "claude-glm-4.7",
+                "claude-opus-4-1", "claude-glm-4.7", "claude-3-5-sonnet-qwen", "claude-qwen-3.5",
+                "claude-3-haiku-latest", "claude-nemotron-nano-9b"), config.aliases());
         assertEquals("https://openrouter.ai/api/v1", config.backends().get("openrouter").baseUrl().toString());
         assertEquals("OPENROUTER_API_KEY", config.backends().get("openrouter").apiKeyEnv());
         assertEquals("http://localhost:1234/v1", config.backends().get("local").baseUrl().toString());
         assertEquals("LOCAL_API_KEY", config.backends().get("local").apiKeyEnv());
-        assertEquals(new ModelLimits(262_144, 0), config.profiles().get("claude-3-5-sonnet-latest").limits());
-        assertEquals(new ModelLimits(200_000, 128_000), config.profiles().get("claude-3-5-sonnet-glm").limits());
-        assertEquals(new ModelLimits(262_144, 0), config.profiles().get("claude-3-5-sonnet-qwen").limits());
-        assertEquals(new ModelLimits(4_096, 0), haiku.limits());
+        assertEquals(new ModelLimits(262_144, 0), config.profiles().get("claude-step-3.5-flash").limits());
+        assertEquals(new ModelLimits(200_000, 128_000), glm.limits());
+        assertEquals(new ModelLimits(262_144, 0), config.profiles().get("claude-qwen-3.5").limits());
+        assertEquals(new ModelLimits(131_072, 0), small.limits(), "a window that takes Claude Code's prompts");
         assertEquals(60, config.stickySessionMinutes());
     }
 
@@ -191,6 +195,50 @@ class ConfigReaderTest {
         assertEquals("stepfun-ai/step-3.5-flash", other.primary().providerModel());
         assertEquals("gpt-whatever", other.primary().alias());
         assertEquals(List.of("claude-x", "claude-y", "legacy"), routes.models().stream().map(m -> m.id()).toList());
+    }
+
+    @Test
+    void aliases_route_like_their_profile_in_requests_fallbacks_and_rules_and_are_not_listed() {
+        RouterConfig config = parse("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{"
+                + "\"claude-new\":{\"backend\":\"local\",\"providerModel\":\"new-model\",\"aliases\":[\"claude-3-5-sonnet-old\",\"older\"],"
+                + "\"fallbacks\":[\"claude-3-haiku-old\"]},"
+                + "\"claude-small\":{\"backend\":\"nvidia\",\"providerModel\":\"small-model\",\"aliases\":[\"claude-3-haiku-old\"]}},"
+                + "\"routingRules\":[{\"name\":\"bg\",\"when\":{\"model\":\"^bg$\"},\"profile\":\"claude-3-haiku-old\"}]}");
+        assertEquals(List.of("claude-3-5-sonnet-old", "older"), config.profiles().get("claude-new").aliases());
+        assertEquals("claude-new", config.profile("older").orElseThrow().alias());
+        assertTrue(config.knows("claude-3-haiku-old") && !config.knows("claude-unknown"));
+        var routes = Wiring.routes(config, Set.of());
+        RoutePlan old = routes.planFor(MessageRequest.of("claude-3-5-sonnet-old", 1, List.of()), () -> 0);
+        assertEquals("modelProfiles", old.rule());
+        assertEquals(List.of("new-model", "small-model"), old.routes().stream().map(r -> r.providerModel()).toList(),
+                "the profile and its fallback, named by an alias");
+        assertEquals("claude-3-5-sonnet-old", old.primary().alias(), "answers echo the name the caller sent");
+        assertEquals("small-model", routes.planFor(MessageRequest.of("bg", 1, List.of()), () -> 0).primary().providerModel());
+        assertEquals(List.of("claude-new", "claude-small"), routes.models().stream().map(m -> m.id()).toList(),
+                "GET /v1/models lists each profile once, under its own name");
+        assertEquals("claude-new", routes.model("older").orElseThrow().id());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
+    void a_name_that_would_route_two_ways_is_a_problem_at_its_path() {
+        List<String> problems = problems("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{"
+                + "\"a\":{\"backend\":\"local\",\"aliases\":[\"a\",\"b\",\"legacy\",\"old\",\"\",7]},"
+                + "\"b\":{\"backend\":\"local\",\"aliases\":[\"old\"]},"
+                + "\"c\":{\"backend\":\"local\",\"aliases\":\"old\",\"fallbacks\":[\"old\"]}},"
+                + "\"modelMap\":{\"legacy\":{\"backend\":\"local\",\"model\":\"m\"}}}");
+        assertEquals(List.of(
+                "config.json: modelProfiles.a.aliases.4: must be a non-empty string",
+                "config.json: modelProfiles.a.aliases.5: must be a non-empty string",
+                "config.json: modelProfiles.c.aliases: must be an array of model names (other names this profile answers to)",
+                "config.json: modelProfiles.a.aliases.0: 'a' is this profile's own name",
+                "config.json: modelProfiles.a.aliases.1: 'b' is already a profile (modelProfiles.b); a name may route one way only",
+                "config.json: modelProfiles.a.aliases.2: 'legacy' is also in modelMap (modelMap.legacy); a name may route one way only",
+                "config.json: modelProfiles.b.aliases.0: 'old' is already listed at modelProfiles.a.aliases.3"), problems);
+
+        List<String> selfFallback = problems("{\"defaultBackend\":\"nvidia\"," + BACKENDS + ",\"modelProfiles\":{"
+                + "\"a\":{\"backend\":\"local\",\"aliases\":[\"old-a\"],\"fallbacks\":[\"old-a\"]}}}");
+        assertEquals(List.of("config.json: modelProfiles.a.fallbacks.0: a profile cannot fall back to itself"), selfFallback);
     }
 
     @Test

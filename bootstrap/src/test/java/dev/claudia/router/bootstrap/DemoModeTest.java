@@ -32,6 +32,11 @@ class DemoModeTest {
         try (ClaudiaServer server = ClaudiaServer.start(new ServerOptions(SHIPPED_CONFIG, Map.of(), "127.0.0.1", 0))) {
             assertTrue(server.notes().stream().anyMatch(n -> n.startsWith("DEMO MODE") && n.contains("NVIDIA_API_KEY")),
                     server.notes().toString());
+            assertTrue(server.notes().contains("aliases (routed like their profile, not listed in /v1/models): "
+                    + "claude-3-5-sonnet-latest -> claude-step-3.5-flash, claude-3-5-sonnet-glm -> claude-glm-4.7, "
+                    + "claude-opus-4-1 -> claude-glm-4.7, claude-3-5-sonnet-qwen -> claude-qwen-3.5, "
+                    + "claude-3-haiku-latest -> claude-nemotron-nano-9b"), server.notes().toString());
+            // The old names still answer, through their profiles (the demo text names the provider model).
             HttpResponse<String> response = post(server.baseUri(),
                     "{\"model\":\"claude-3-5-sonnet-latest\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}");
             assertEquals(200, response.statusCode(), response.body());
@@ -47,6 +52,7 @@ class DemoModeTest {
             assertEquals(200, streamed.statusCode());
             assertTrue(streamed.body().startsWith("event: message_start"), streamed.body());
             assertTrue(streamed.body().contains("claudia-demo:claude-3-haiku-latest"));
+            assertTrue(streamed.body().contains("nvidia/nvidia-nemotron-nano-9b-v2"), "the old name reaches the new small model");
             assertTrue(streamed.body().contains("event: message_stop"));
 
             JsonNode health = JSON.readTree(client.send(HttpRequest.newBuilder(server.baseUri().resolve("/health")).build(),

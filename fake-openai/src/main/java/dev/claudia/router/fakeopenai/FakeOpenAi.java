@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.claudia.router.fakeopenai.dialects.DialectRules;
+import dev.claudia.router.fakeopenai.dialects.Refusal;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,10 +32,14 @@ import java.util.concurrent.Executors;
  * {@code x-fake-scenario} header or by the model name (see {@link Scenarios}); else a 404 in OpenAI's
  * error shape that says how to script an answer. {@code POST <anything>/messages} and
  * {@code .../messages/count_tokens} are an Anthropic Messages endpoint ({@link AnthropicEndpoint}),
- * scripted the same way. {@code GET <anything>/models} lists the models ({@link ModelLists}), in
+ * scripted the same way; {@code POST <anything>/responses} is an OpenAI Responses endpoint
+ * ({@link ResponsesEndpoint}), checked like OpenAI's and scripted the same way too.
+ * {@code GET <anything>/models} lists the models ({@link ModelLists}), in
  * Anthropic's or OpenAI's shape. OpenAI-format requests under {@code /secured/} must carry a key
  * posted to {@code /__admin/openai/keys} ({@link OpenAiKeys}). Any other POST whose body names a
- * model with entries scripted gets the next one; anything else is recorded and gets a 404.
+ * model with entries scripted gets the next one; anything else is recorded and gets a 404. A path
+ * that starts with a dialect's name ({@code /gemini/...}, {@code /mistral/...}) first has that
+ * provider's request rules applied ({@link DialectRules}).
  *
  * <p>Admin API: {@code POST /__admin/scripts} {@code {"model":..,"responses":[entry,..]}} (entries are
  * validated at once, see {@link Entries}), {@code GET /__admin/scripts} (what is left),
@@ -55,10 +61,12 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Entries entries = new Entries(json);
     private final Responder responder = new Responder(json, journal);
     private final Scenarios scenarios = new Scenarios(json);
+    private final DialectRules dialects = new DialectRules();
     private final Map<String, Deque<JsonNode>> scripts = new LinkedHashMap<>();
     private final AnthropicEndpoint anthropic = new AnthropicEndpoint(json, responder, this::nextScripted);
     private final OpenAiKeys openAiKeys = new OpenAiKeys(json);
     private final ModelLists models = new ModelLists(json);
+    private final ResponsesEndpoint responses = new ResponsesEndpoint(json, responder, this::nextScripted);
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
 
@@ -136,6 +144,10 @@ public final class FakeOpenAi implements AutoCloseable {
                 admin(exchange, method, path, body);
             } else if (path.endsWith("/chat/completions") && method.equals("POST")) {
                 completions(exchange, body);
+            } else if (path.endsWith("/responses") && method.equals("POST")) {
+                JsonNode request = parse(body);
+                journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
+                responses.handle(exchange, request);
             } else if ((path.endsWith("/messages") || path.endsWith("/messages/count_tokens")) && method.equals("POST")) {
                 JsonNode request = parse(body);
                 journal.request(method, path, exchange.getRequestURI().getRawQuery(), headers(exchange), request);
@@ -237,6 +249,11 @@ public final class FakeOpenAi implements AutoCloseable {
             send(exchange, 400, error("fake-openai: the request body is not a JSON object", "invalid_request_error", null));
             return;
         }
+        Refusal refusal = dialects.check(path, request); // a provider's own rules, by path prefix (/gemini/...)
+        if (refusal != null) {
+            send(exchange, refusal.status(), refusal.body());
+            return;
+        }
         String model = request.path("model").asText("");
         JsonNode entry = nextScripted(model);
         boolean exhausted;
@@ -295,6 +312,7 @@ public final class FakeOpenAi implements AutoCloseable {
                     "invalid_request_error", null));
             return;
         }
+        dialects.remember(new String(body, StandardCharsets.UTF_8));
         int queued;
         synchronized (scripts) {
             Deque<JsonNode> queue = scripts.computeIfAbsent(model, m -> new ArrayDeque<>());

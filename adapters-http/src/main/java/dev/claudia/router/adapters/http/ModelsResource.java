@@ -22,7 +22,9 @@ import java.util.List;
  * {@code before_id}). Claude Code's gateway discovery keeps only ids starting with
  * {@code claude} or {@code anthropic}, which is why the shipped aliases are named that way. Each
  * model carries its profile's declared window and output limit ({@code max_input_tokens},
- * {@code max_tokens}), null when undeclared.
+ * {@code max_tokens}), null when undeclared. A profile's other names ({@code aliases}) are not
+ * listed; {@code GET /v1/models/{alias}} answers with the profile it names, as Anthropic answers an
+ * alias with the model it resolves to.
  */
 @Path("v1/models")
 @Singleton
@@ -68,7 +70,7 @@ public final class ModelsResource {
     @GET
     @Path("{id}")
     public ListBodies.Model get(@PathParam("id") String id) {
-        return routes.models().stream().filter(m -> m.id().equals(id)).findFirst().map(this::model)
+        return routes.model(id).map(this::model)
                 .orElseThrow(() -> ApiError.of(404, "not_found_error", "model: no model named '" + id
                         + "' is configured (see GET /v1/models)"));
     }

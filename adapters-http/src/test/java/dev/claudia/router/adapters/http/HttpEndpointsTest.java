@@ -355,6 +355,10 @@ class HttpEndpointsTest {
                 "undeclared limits are null, never a guess: " + all.at("/data/0"));
         HttpResponse<String> missing = server.get("/v1/models/gpt-9");
         assertEquals(404, missing.statusCode());
+        assertFalse(all.toString().contains("claude-3-5-sonnet-b"), "another name of a profile is not listed: " + all);
+        JsonNode alias = json(server.get("/v1/models/claude-3-5-sonnet-b"));
+        assertEquals("claude-b", alias.get("id").asText(), "an alias answers with the model it names, as Anthropic's does");
+        assertEquals(128_000, alias.get("max_input_tokens").asInt());
         assertEquals("not_found_error", json(missing).at("/error/type").asText());
     }
 

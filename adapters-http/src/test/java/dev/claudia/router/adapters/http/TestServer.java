@@ -53,7 +53,8 @@ final class TestServer implements AutoCloseable {
                     : route.forAlias(alias);
             table.put(alias, new ConfiguredRoutes.Entry("modelProfiles", List.of(aliased), alias + " display"));
         }
-        ModelRoutes routes = new ConfiguredRoutes(table, route);
+        // An old name of claude-b: it routes like claude-b, is not listed, and GET /v1/models/{it} answers claude-b.
+        ModelRoutes routes = new ConfiguredRoutes(table, Map.of("claude-3-5-sonnet-b", "claude-b"), route, List.of());
         TokenCounter tokens = new TokenCounter() {
             @Override
             public int countRequest(MessageRequest request) {

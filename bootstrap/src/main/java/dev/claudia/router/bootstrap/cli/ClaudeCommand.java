@@ -9,7 +9,6 @@ import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
 import dev.claudia.router.bootstrap.config.Secrets;
-import dev.claudia.router.domain.routing.ModelLimits;
 import org.apache.commons.cli.Option;
 
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +41,7 @@ public final class ClaudeCommand implements Callable<Integer> {
                     CommandSpec.valued("profile", "NAME", "fast (default), glm, qwen or smoke"),
                     CommandSpec.valued("model", "ALIAS", "any model name of config.json (wins over --profile)"),
                     CommandSpec.valued("small-model", "ALIAS", "model for Claude Code's background work "
-                            + "(default: claude-3-haiku-latest if configured, else the main model)"),
+                            + "(default: claude-nemotron-nano-9b if configured, else the main model)"),
                     CommandSpec.valued("config", "FILE", "config.json (default: $CLAUDIA_CONFIG, else "
                             + "~/.claudia/config.json, else the checkout's; never ./config.json)"),
                     Option.builder().longOpt("help-claudia").desc("show this help (--help goes to claude)").get()),
@@ -57,13 +55,15 @@ public final class ClaudeCommand implements Callable<Integer> {
                 return command;
             });
 
-    /** Profile shortcuts, as in the original tool. */
+    /**
+     * Profile shortcuts, as in the original tool, on the shipped profiles' names: names Claude Code does not
+     * take for one of Anthropic's models (docs/claude-code.md#model-names). The old names are aliases.
+     */
     static final Map<String, String> PROFILES = Map.of(
-            "fast", "claude-3-5-sonnet-latest",
-            "glm", "claude-3-5-sonnet-glm",
-            "qwen", "claude-3-5-sonnet-qwen",
-            "smoke", "claude-3-haiku-latest");
-    static final String SMALL_MODEL = "claude-3-haiku-latest";
+            "fast", "claude-step-3.5-flash",
+            "glm", "claude-glm-4.7",
+            "qwen", "claude-qwen-3.5",
+            "smoke", "claude-nemotron-nano-9b");
 
     String profile;
     String model;
@@ -95,9 +95,12 @@ public final class ClaudeCommand implements Callable<Integer> {
             System.err.println("claudia: unknown profile '" + profile + "' (use fast, glm, qwen or smoke, or --model ALIAS)");
             return 2;
         }
-        if (!routes.profiles().containsKey(alias) && !routes.modelMap().containsKey(alias)) {
-            System.err.println("claudia: note: '" + alias + "' is not in " + file + "; it goes to the default backend "
-                    + routes.defaultBackend());
+        ClaudeEnvironment.Models models = ClaudeEnvironment.choose(routes, alias, smallModel,
+                note -> System.err.println("claudia: " + note));
+        Optional<String> refusal = ClaudeEnvironment.refusal(routes, models.main());
+        if (refusal.isPresent()) {
+            System.err.println("claudia: " + refusal.get());
+            return 2;
         }
         Optional<Path> claude = ClaudeExecutable.find(env);
         if (claude.isEmpty()) {
@@ -105,8 +108,6 @@ public final class ClaudeCommand implements Callable<Integer> {
             System.err.println("claudia: install it with: npm install -g @anthropic-ai/claude-code   (or set CLAUDE_BIN)");
             return 127;
         }
-        String small = smallModel != null ? smallModel
-                : routes.profiles().containsKey(SMALL_MODEL) || routes.modelMap().containsKey(SMALL_MODEL) ? SMALL_MODEL : alias;
 
         URI shared = URI.create("http://127.0.0.1:" + routes.port());
         ClaudiaServer own = null;
@@ -133,9 +134,10 @@ public final class ClaudeCommand implements Callable<Integer> {
         }
         try {
             ProcessBuilder process = new ProcessBuilder(command(claude.get())).inheritIO();
-            process.environment().putAll(claudeEnvironment(base, alias, small, env.with("CLAUDIA_AUTH_TOKEN", token)));
+            process.environment().putAll(ClaudeEnvironment.models(base, routes, models, env.with("CLAUDIA_AUTH_TOKEN", token)));
             // The model's window and output limit, unless the user set their own.
-            limitsEnvironment(limitsOf(routes, alias)).forEach(process.environment()::putIfAbsent);
+            ClaudeEnvironment.limits(ClaudeEnvironment.limitsOf(routes, models.main()))
+                    .forEach(process.environment()::putIfAbsent);
             // Claude Code complains when both an API key and a token are set; the router needs neither.
             process.environment().remove("ANTHROPIC_API_KEY");
             return process.start().waitFor();
@@ -158,53 +160,6 @@ public final class ClaudeCommand implements Callable<Integer> {
             return model;
         }
         return PROFILES.get(profile == null ? "fast" : profile);
-    }
-
-    /**
-     * What Claude Code needs to talk to the router. The token is {@code env}'s {@code CLAUDIA_AUTH_TOKEN}: the
-     * session token of a private router, or the client key a shared one proved.
-     * {@code CLAUDE_CODE_DISABLE_LEGACY_MODEL_REMAP}:
-     * Claude Code (2.1.197 and 2.1.332 alike) otherwise rewrites some older Anthropic model names
-     * before sending them (it sent {@code claude-opus-4-1} as {@code claude-opus-4-8} and
-     * {@code claude-opus-5-5}), and the request would miss the profile the user chose.
-     */
-    static Map<String, String> claudeEnvironment(URI base, String alias, String small, Environment env) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("ANTHROPIC_BASE_URL", base.toString());
-        vars.put("ANTHROPIC_AUTH_TOKEN", env.get("CLAUDIA_AUTH_TOKEN").orElseThrow());
-        vars.put("ANTHROPIC_MODEL", alias);
-        vars.put("ANTHROPIC_DEFAULT_OPUS_MODEL", alias);
-        vars.put("ANTHROPIC_DEFAULT_SONNET_MODEL", alias);
-        vars.put("ANTHROPIC_DEFAULT_HAIKU_MODEL", small);
-        vars.put("CLAUDE_CODE_SUBAGENT_MODEL", alias);
-        vars.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        vars.put("CLAUDE_CODE_DISABLE_LEGACY_MODEL_REMAP", "1");
-        return vars;
-    }
-
-    /**
-     * The chosen model's declared limits, in Claude Code's own settings (measured on 2.1.332; see
-     * docs/claude-code.md): {@code CLAUDE_CODE_MAX_CONTEXT_TOKENS} is the window of a model name it
-     * does not know (without it, it assumes 1M tokens and says so on every start), and
-     * {@code CLAUDE_CODE_AUTO_COMPACT_WINDOW} arms compaction at that size for names it takes for an
-     * Anthropic model (such as {@code claude-3-5-sonnet-*}, which it believes have 200k);
-     * {@code CLAUDE_CODE_MAX_OUTPUT_TOKENS} is what it asks for per answer. Nothing for undeclared limits.
-     */
-    static Map<String, String> limitsEnvironment(ModelLimits limits) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        if (limits.declaresWindow()) {
-            vars.put("CLAUDE_CODE_MAX_CONTEXT_TOKENS", Integer.toString(limits.contextWindow()));
-            vars.put("CLAUDE_CODE_AUTO_COMPACT_WINDOW", Integer.toString(limits.contextWindow()));
-        }
-        if (limits.declaresMaxOutput()) {
-            vars.put("CLAUDE_CODE_MAX_OUTPUT_TOKENS", Integer.toString(limits.maxOutputTokens()));
-        }
-        return vars;
-    }
-
-    static ModelLimits limitsOf(RouterConfig config, String alias) {
-        RouterConfig.Profile profile = config.profiles().get(alias);
-        return profile == null ? ModelLimits.UNDECLARED : profile.limits();
     }
 
     /** True when a Claudia Router (not just anything) answers there. */

@@ -15,13 +15,18 @@ import java.util.function.BiConsumer;
 
 /**
  * Reads what config.json says to a backend's adapter: {@code backends.<name>.adapter} (which one,
- * default {@code openai-chat}), {@code backends.<name>.options} and {@code modelProfiles.<alias>.options},
+ * default {@code openai-chat}), {@code backends.<name>.options} (with {@code backends.<name>.dialect},
+ * which is written beside them but is the adapter's {@code dialect} option) and
+ * {@code modelProfiles.<alias>.options},
  * and has the adapter validate its options, so that its problems join the one start-up report with
  * their full JSON paths. A profile's options also take the legacy {@code capabilities} keys that
  * are not the router's own (see {@link CapabilitiesReader}); their problems are reported where they
  * were written, and the ones the adapter does not know are only warned about, as before.
  */
 final class AdapterOptionsReader {
+
+    /** {@code backends.<name>.dialect}: the {@code openai-chat} adapter's option, at the backend's level. */
+    static final String DIALECT = "dialect";
 
     /** A backend's adapter (null when the name is unknown: already reported) and its options. */
     record Selection(String adapter, ProviderFactory factory, RawJson options) {}
@@ -54,8 +59,22 @@ final class AdapterOptionsReader {
                     + installed() + ")");
         }
         ObjectNode options = object(backend.get("options"), path + ".options");
+        JsonNode dialect = backend.get(DIALECT);
+        boolean dialectBeside = dialect != null && !dialect.isNull();
+        if (dialectBeside && options.has(DIALECT)) {
+            problem.accept(path + "." + DIALECT, "also set in options.dialect; set it once");
+        } else if (dialectBeside) {
+            options.set(DIALECT, dialect);
+        }
         if (factory != null) {
-            report(factory.validate(OptionScope.BACKEND, new RawJson(options.toString())), path + ".options", null, options);
+            for (OptionProblem p : factory.validate(OptionScope.BACKEND, new RawJson(options.toString()))) {
+                if (dialectBeside && p.path().equals(DIALECT)) {
+                    problem.accept(path + "." + DIALECT, p.unknownKey()
+                            ? "the '" + adapter + "' adapter has no dialects (only openai-chat has)" : p.message());
+                } else {
+                    report(List.of(p), path + ".options", null, options);
+                }
+            }
         }
         return new Selection(adapter, factory, new RawJson(options.toString()));
     }

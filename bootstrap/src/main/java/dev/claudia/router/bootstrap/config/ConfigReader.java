@@ -46,9 +46,9 @@ public final class ConfigReader {
     private static final Set<String> TOP = Set.of("port", "defaultBackend", "backends", "modelProfiles", "modelMap",
             "routingRules", "stickySessionMinutes", "limits", "access", "upstream", "shutdown");
     private static final Set<String> BACKEND = Set.of("baseUrl", "apiKeyEnv", "defaultModel", "adapter", "options",
-            "limits");
+            "limits", "dialect");
     private static final Set<String> PROFILE = Set.of("backend", "providerModel", "retryAttempts", "retryBaseDelayMs",
-            "extraBody", "notes", "capabilities", "options", "fallbacks", "contextWindow", "maxOutputTokens");
+            "extraBody", "notes", "capabilities", "options", "fallbacks", "contextWindow", "maxOutputTokens", "aliases");
     private static final Set<String> MAPPING = Set.of("backend", "model");
     /** apiKeyEnv may only name variables that look like keys, so a config cannot send PATH, HOME or such upstream. */
     private static final java.util.regex.Pattern KEY_VARIABLE =
@@ -59,6 +59,8 @@ public final class ConfigReader {
     private final Consumer<String> warnings;
     private final AdapterOptionsReader adapterOptions;
     private final Map<String, AdapterOptionsReader.Selection> adapterOf = new LinkedHashMap<>();
+    private final AliasesReader aliasesReader = new AliasesReader(this::problem);
+    private final Map<String, List<String>> aliasesByProfile = new LinkedHashMap<>();
 
     private ConfigReader(String file, Adapters adapters, Consumer<String> warnings) {
         this.file = file;
@@ -126,8 +128,15 @@ public final class ConfigReader {
         }
         Map<String, RouterConfig.Profile> profiles = profiles(root.get("modelProfiles"), backends);
         Map<String, RouterConfig.Mapping> modelMap = modelMap(root.get("modelMap"), backends);
-        checkFallbacks(profiles);
-        List<RoutingRule> rules = new RoutingRulesReader(this::problem).read(root.get("routingRules"), profiles, modelMap);
+        // Fallbacks and routing rules may name a profile by any of its names.
+        Map<String, RouterConfig.Profile> named = new LinkedHashMap<>(profiles);
+        aliasesReader.check(aliasesByProfile, () -> root.path("modelMap").fieldNames()).forEach((alias, owner) -> {
+            if (profiles.containsKey(owner)) {
+                named.put(alias, profiles.get(owner));
+            }
+        });
+        checkFallbacks(profiles, named);
+        List<RoutingRule> rules = new RoutingRulesReader(this::problem).read(root.get("routingRules"), named, modelMap);
         ServerSettingsReader server = new ServerSettingsReader(this::problem, this::warn);
         RouterConfig.Limits limits = server.limits(root.get("limits"));
         RouterConfig.Access access = server.access(root.get("access"));
@@ -215,11 +224,13 @@ public final class ConfigReader {
             RawJson options = adapterOptions.profile(path, p.get("options"), capabilities.forAdapter(),
                     capabilities.capabilities(), backend == null ? null : adapterOf.get(backend));
             List<String> fallbacks = strings(p.get("fallbacks"), path + ".fallbacks");
+            List<String> aliases = aliasesReader.read(p.get("aliases"), path + ".aliases");
+            aliasesByProfile.put(e.getKey(), aliases);
             ModelLimits limits = new LimitsReader(path, this::problem, this::warn).read(p);
             if (backend != null) {
                 profiles.put(e.getKey(), new RouterConfig.Profile(e.getKey(), backend,
                         model != null ? model : backends.get(backend).defaultModel(), attempts, delay, extraBody, notes,
-                        capabilities.capabilities(), limits, options, fallbacks));
+                        capabilities.capabilities(), limits, options, fallbacks, aliases));
             }
         }
         return profiles;
@@ -251,13 +262,13 @@ public final class ConfigReader {
         return map;
     }
 
-    private void checkFallbacks(Map<String, RouterConfig.Profile> profiles) {
+    private void checkFallbacks(Map<String, RouterConfig.Profile> profiles, Map<String, RouterConfig.Profile> named) {
         profiles.forEach((alias, profile) -> {
             for (int i = 0; i < profile.fallbacks().size(); i++) {
                 String target = profile.fallbacks().get(i);
-                if (!profiles.containsKey(target)) {
+                if (!named.containsKey(target)) {
                     problem("modelProfiles." + alias + ".fallbacks." + i, "unknown profile '" + target + "'");
-                } else if (target.equals(alias)) {
+                } else if (named.get(target).alias().equals(alias)) {
                     problem("modelProfiles." + alias + ".fallbacks." + i, "a profile cannot fall back to itself");
                 }
             }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * config.json, validated. The schema is the original Node tool's: {@code port},
@@ -42,6 +43,27 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
     }
 
     /**
+     * Every profile's other names ({@code modelProfiles.<alias>.aliases}), each to the profile it names,
+     * in config.json's order. The reader has made sure that no name means two things.
+     */
+    public Map<String, String> aliases() {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        profiles.values().forEach(p -> p.aliases().forEach(a -> aliases.put(a, p.alias())));
+        return aliases;
+    }
+
+    /** The profile a name stands for: the profile of that name, or the one it is another name of. */
+    public Optional<Profile> profile(String name) {
+        Profile own = profiles.get(name);
+        return own != null ? Optional.of(own) : Optional.ofNullable(profiles.get(aliases().get(name)));
+    }
+
+    /** True when a request for {@code name} reaches a configured route (profile, alias or modelMap), not the default. */
+    public boolean knows(String name) {
+        return profile(name).isPresent() || modelMap.containsKey(name);
+    }
+
+    /**
      * {@code backends.<name>}: an endpoint, the variable that holds its key, and the adapter that speaks
      * to it ({@code adapter}, default {@code openai-chat}) with that adapter's {@code options}.
      */
@@ -64,12 +86,15 @@ public record RouterConfig(Path source, int port, String defaultBackend, Map<Str
      * {@code modelProfiles.<alias>}. {@code capabilities} is what the router decides on; {@code limits}
      * are its {@code contextWindow} and {@code maxOutputTokens}; {@code options} is for the backend's
      * adapter ({@code options}, and the legacy {@code capabilities} keys that are not the router's).
+     * {@code aliases} are its other names: they route exactly as {@code alias} does (old names kept for
+     * clients configured with them), but {@code GET /v1/models} does not list them.
      */
     public record Profile(String alias, String backend, String providerModel, int retryAttempts, long retryBaseDelayMs,
                           RawJson extraBody, String notes, Capabilities capabilities, ModelLimits limits,
-                          RawJson options, List<String> fallbacks) {
+                          RawJson options, List<String> fallbacks, List<String> aliases) {
         public Profile {
             fallbacks = List.copyOf(fallbacks);
+            aliases = List.copyOf(aliases);
         }
     }
 

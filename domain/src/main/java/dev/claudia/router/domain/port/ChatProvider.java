@@ -36,4 +36,12 @@ public interface ChatProvider {
      * provider any more: its backend was removed or changed by a config reload, or the router stops.
      */
     default void close() {}
+
+    /**
+     * How this provider speaks to its backend, in a few words for the start-up log (the
+     * {@code openai-chat} adapter names its dialect); empty when there is nothing to say.
+     */
+    default String describe() {
+        return "";
+    }
 }

@@ -5,6 +5,7 @@ import dev.claudia.router.domain.routing.ModelInfo;
 import dev.claudia.router.domain.routing.RoutePlan;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /** The routing table: which provider models serve a request. */
@@ -17,6 +18,15 @@ public interface ModelRoutes {
      */
     RoutePlan planFor(MessageRequest request, IntSupplier promptTokens);
 
-    /** The model names callers can ask for. */
+    /** The model names callers can ask for (other names a model answers to are not listed). */
     List<ModelInfo> models();
+
+    /**
+     * The listed model a name stands for: the model itself, or, for another name of it (an alias),
+     * the model the alias resolves to, as Anthropic's {@code GET /v1/models/{id}} answers an alias
+     * with the model it points at.
+     */
+    default Optional<ModelInfo> model(String name) {
+        return models().stream().filter(m -> m.id().equals(name)).findFirst();
+    }
 }

@@ -70,7 +70,7 @@ class LayerRulesTest {
 
     @Test
     void provider_adapters_do_not_depend_on_each_other_nor_on_what_is_not_the_spi_or_support() {
-        // openai, anthropic, tokens (and any adapter added under this package) are independent slices
+        // openai, anthropic, responses, tokens (and any adapter added under this package) are independent slices
         slices().matching("dev.claudia.router.adapters.provider.(*)..").should().notDependOnEachOther().check(classes);
         noClasses().that().resideInAPackage("dev.claudia.router.adapters.provider..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.claudia.router.bootstrap..")
@@ -81,7 +81,8 @@ class LayerRulesTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.claudia.router.bootstrap..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.claudia.router.adapters.provider.openai..",
-                        "dev.claudia.router.adapters.provider.anthropic..", "dev.claudia.router.provider.support..")
+                        "dev.claudia.router.adapters.provider.anthropic..", "dev.claudia.router.adapters.provider.responses..",
+                        "dev.claudia.router.provider.support..")
                 .because("bootstrap finds adapters through the SPI (ServiceLoader), it never names one")
                 .check(classes);
     }
@@ -125,7 +126,8 @@ class LayerRulesTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.claudia.router.adapters.http.wire..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("dev.claudia.router.adapters.provider..")
-                .should().dependOnClassesThat().resideInAPackage("dev.claudia.router.adapters.provider.openai.wire..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.claudia.router.adapters.provider.openai.wire..",
+                        "dev.claudia.router.adapters.provider.responses.wire..")
                 .check(classes);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claudia.router.systemtests.fake.FakeOpenAiAdmin;
 import dev.claudia.router.systemtests.fake.FakeOpenAiContainer;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The real Claude Code CLI, run non-interactively through {@code ./claudia claude}, on a model
  * the fake provider plays: on the newest CLI it must create a file with the Write tool, and edit
- * one with Read then Edit; the older supported CLI must still do the Write scenario. The launcher
+ * one with Read then Edit; the older supported CLI must still do the Write scenario; the shipped
+ * profile names must get the CLI's full current behaviour, old names included. The launcher
  * finds a JDK, starts a private router for the session, points the CLI at it and passes the CLI's
  * own arguments through. What the CLI sent (as the provider saw it) is kept in
  * target/claude-code-requests-*.json.
@@ -35,6 +37,7 @@ class ClaudeCodeEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static FakeOpenAiAdmin fake;
     private static Path config;
+    private static Path shipped;
 
     @BeforeAll
     static void setUp(@TempDir Path dir) throws Exception {
@@ -50,6 +53,16 @@ class ClaudeCodeEndToEndTest {
                    "claude-e2e-edit": {"backend": "fake", "providerModel": "cc-edit", "retryAttempts": 1},
                    "claude-3-haiku-latest": {"backend": "fake", "providerModel": "text", "retryAttempts": 1}}}
                 """.formatted(ClaudeCodeRun.unusedPortUri().getPort(), container.baseUrl()));
+        shipped = shippedConfigOnTheFake(dir, container.baseUrl().toString());
+    }
+
+    /** The checkout's config.json, its profiles and their names as users get them, with every backend on the fake. */
+    private static Path shippedConfigOnTheFake(Path dir, String fakeUrl) throws IOException {
+        Path checkout = Path.of(System.getProperty("claudia.home", "..")).toAbsolutePath().normalize();
+        ObjectNode config = (ObjectNode) JSON.readTree(checkout.resolve("config.json").toFile());
+        config.put("port", ClaudeCodeRun.unusedPortUri().getPort());
+        config.get("backends").forEach(backend -> ((ObjectNode) backend).put("baseUrl", fakeUrl).put("apiKeyEnv", "FAKE_API_KEY"));
+        return Files.writeString(dir.resolve("shipped-config.json"), JSON.writeValueAsString(config));
     }
 
     /** Runs {@code ./claudia claude --config ... --model alias -p prompt --output-format json} in {@code project}. */
@@ -119,6 +132,36 @@ class ClaudeCodeEndToEndTest {
         List<JsonNode> sent = fake.requests("cc-write-older");
         record("write-" + ClaudeCodeCli.OLDER, sent);
         assertEquals(24, ClaudeCodeRun.toolNames(sent.getFirst()).size(), ClaudeCodeCli.OLDER + " sends its 24 tools");
+    }
+
+    /**
+     * Claude Code takes {@code claude-3-5-sonnet-*} for the retired Claude 3.5 Sonnet (no thinking, 8192
+     * output tokens, its old tool set, a "retired" warning). A user who still asks for that old name gets
+     * the profile's own name sent to Claude Code, and with it thinking, the current tools and the profile's
+     * window, without a warning; the request reaches the same profile.
+     */
+    @Test
+    void an_old_shipped_name_runs_claude_code_on_the_new_name_with_thinking_and_the_current_tools(@TempDir Path project)
+            throws Exception {
+        fake.script("qwen/qwen3.5-122b-a10b", text("Qwen here."));
+
+        ClaudeCodeRun.Result run = new ClaudeCodeRun(ClaudeCodeCli.executable(), project, ClaudeCodeRun.newHome())
+                .viaClaudia(shipped, "claude-3-5-sonnet-qwen", "-p", "who are you?", "--output-format", "json");
+
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals("Qwen here.", run.json().get("result").asText(), run.toString());
+        assertTrue(run.stderr().contains("Claude Code is given 'claude-qwen-3.5'"), run.stderr());
+        for (String warning : List.of("doesn't recognize", "isn't recognized", "retired", "remapped")) {
+            assertFalse(run.stderr().contains(warning) || run.stdout().contains(warning), warning + ": " + run);
+        }
+        JsonNode believed = run.json().at("/modelUsage/claude-qwen-3.5");
+        assertEquals(262_144, believed.get("contextWindow").asInt(), "the profile's window, not a guess: " + run.json());
+        List<JsonNode> sent = fake.requests("qwen/qwen3.5-122b-a10b");
+        record("shipped-qwen", sent);
+        JsonNode first = sent.getFirst().get("body");
+        assertTrue(first.at("/chat_template_kwargs/enable_thinking").asBoolean(),
+                "Claude Code asked for thinking, which the profile passes on: " + first.get("chat_template_kwargs"));
+        assertTrue(ClaudeCodeRun.toolNames(sent.getFirst()).contains("ToolSearch"), "the current tool set");
     }
 
     static void record(String name, List<JsonNode> requests) throws IOException {

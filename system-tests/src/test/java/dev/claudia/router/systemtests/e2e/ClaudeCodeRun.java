@@ -169,6 +169,22 @@ final class ClaudeCodeRun {
         return frames;
     }
 
+    /**
+     * Gemini's way: the whole call in one chunk, no index, its thought signature beside it in
+     * {@code extra_content}, and {@code finish_reason: stop}.
+     */
+    static Script signedToolCall(String id, String name, Map<String, Object> input, String signature) {
+        try {
+            Map<String, Object> call = Map.of("id", id, "type", "function", "function",
+                    Map.of("name", name, "arguments", JSON.writeValueAsString(input)),
+                    "extra_content", Map.of("google", Map.of("thought_signature", signature)));
+            return Script.sse(chunk(Map.of("role", "assistant", "content", ""), null), chunk(Map.of("tool_calls", List.of(call)),
+                    null), chunk(Map.of(), "stop"), usage(9000, 40), "[DONE]");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Script text(String text) {
         return text(text, 9100);
     }

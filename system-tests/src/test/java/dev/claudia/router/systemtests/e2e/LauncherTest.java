@@ -70,6 +70,50 @@ class LauncherTest {
         assertFalse(claude.output().contains("sk-ant-should-not-leak"), "ANTHROPIC_API_KEY is removed: " + claude.output());
     }
 
+    /** A stand-in claude that prints the model settings it was given. */
+    private static Path modelsClaude(Path dir) throws Exception {
+        Path fake = Files.writeString(dir.resolve("claude"), """
+                #!/bin/sh
+                env | grep -E '^(ANTHROPIC_(MODEL|DEFAULT_)|CLAUDE_CODE_(MAX|AUTO|DISABLE_1M|SUBAGENT))' | sort
+                """);
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return fake;
+    }
+
+    @Test
+    void a_shortcut_runs_claude_code_on_its_shipped_profile_in_every_model_slot_with_its_limits(@TempDir Path dir)
+            throws Exception {
+        Map<String, String> env = Map.of("CLAUDE_BIN", modelsClaude(dir).toString(), "HOME", dir.toString(),
+                "CLAUDIA_LOG_FILE", dir.resolve("router.log").toString());
+        Run glm = run(dir, env, HOME.resolve("claudia").toString(), "claude", "--config", HOME.resolve("config.json").toString(),
+                "--profile", "glm", "-p", "x");
+        assertEquals(0, glm.exit(), glm.output());
+        for (String expected : List.of("ANTHROPIC_MODEL=claude-glm-4.7", "ANTHROPIC_DEFAULT_OPUS_MODEL=claude-glm-4.7",
+                "ANTHROPIC_DEFAULT_SONNET_MODEL=claude-glm-4.7", "ANTHROPIC_DEFAULT_FABLE_MODEL=claude-glm-4.7",
+                "ANTHROPIC_DEFAULT_SONNET_MODEL_DESCRIPTION=z-ai/glm4.7 on nvidia, through Claudia Router",
+                "ANTHROPIC_DEFAULT_HAIKU_MODEL=claude-nemotron-nano-9b", "CLAUDE_CODE_SUBAGENT_MODEL=claude-glm-4.7",
+                "CLAUDE_CODE_MAX_CONTEXT_TOKENS=200000", "CLAUDE_CODE_AUTO_COMPACT_WINDOW=200000",
+                "CLAUDE_CODE_MAX_OUTPUT_TOKENS=128000", "CLAUDE_CODE_DISABLE_1M_CONTEXT=1")) {
+            assertTrue(glm.output().contains(expected + "\n"), expected + " in: " + glm.output());
+        }
+    }
+
+    @Test
+    void refuses_a_model_whose_window_cannot_hold_claude_codes_first_request(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("claude-ran");
+        Path fake = Files.writeString(dir.resolve("claude"), "#!/bin/sh\ntouch " + marker + "\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = Files.writeString(dir.resolve("config.json"), """
+                {"defaultBackend": "b", "backends": {"b": {"baseUrl": "http://127.0.0.1:9/v1", "defaultModel": "m"}},
+                 "modelProfiles": {"claude-tiny": {"backend": "b", "contextWindow": 4096}}}""");
+        Run run = run(dir, Map.of("CLAUDE_BIN", fake.toString(), "HOME", dir.toString()), HOME.resolve("claudia").toString(),
+                "claude", "--config", config.toString(), "--model", "claude-tiny", "-p", "x");
+        assertEquals(2, run.exit(), run.output());
+        assertTrue(run.output().contains("profile 'claude-tiny' declares a context window of 4096 tokens, too small for "
+                + "Claude Code"), run.output());
+        assertFalse(Files.exists(marker), "claude never started");
+    }
+
     @Test
     void says_clearly_when_claude_is_not_installed(@TempDir Path dir) throws Exception {
         Run missing = run(dir, Map.of("CLAUDE_BIN", dir.resolve("no-such-claude").toString()),
@@ -126,7 +170,8 @@ class LauncherTest {
         Run first = run(repo, env, HOME.resolve("claudia").toString(), "claude", "-p", "hi");
         Run second = run(repo, env, HOME.resolve("claudia").toString(), "claude", "-p", "hi");
         assertFalse(Files.exists(marker), "the repository's CLAUDE_BIN never ran: " + first.output());
-        assertTrue(line(first, "MODELS:").contains("claude-3-5-sonnet-latest"), "the checkout's config: " + first.output());
+        assertTrue(line(first, "MODELS:").contains("claude-step-3.5-flash"), "the checkout's config: " + first.output());
+        assertFalse(line(first, "MODELS:").contains("claude-3-5-sonnet-latest"), "old names route but are not listed");
         assertFalse(first.output().contains("claude-evil"), first.output());
         String token = line(first, "TOKEN:");
         assertTrue(token.length() >= 40 && !token.equals("claudia-local"), token);

@@ -102,7 +102,7 @@ class TeamAdapterEndToEndTest {
                     && stream.body().contains("event: message_stop"), stream.body());
 
             String log = router.log();
-            assertTrue(log.contains("provider adapters: acme-gateway, anthropic, openai-chat (with the adapters folder "
+            assertTrue(log.contains("provider adapters: acme-gateway, anthropic, openai-chat, openai-responses (with the adapters folder "
                     + adapters + ")"), log);
             assertTrue(log.contains("backend acme (acme-gateway)"), log);
             assertFalse(log.contains("Exception"), log);
@@ -153,7 +153,7 @@ class TeamAdapterEndToEndTest {
         assertTrue(out.contains(": backends.acme.options.priority: must be one of \"interactive\", \"batch\""), out);
         assertTrue(out.contains(": backends.acme.options.tenant: required: the gateway bills every request to a tenant"), out);
         assertTrue(out.contains(": backends.typo.adapter: unknown adapter 'acme-gatway' for backend 'typo' (installed: "
-                + "acme-gateway, anthropic, openai-chat)"), out);
+                + "acme-gateway, anthropic, openai-chat, openai-responses)"), out);
         assertTrue(out.contains(": modelProfiles.claude-acme.options.tenant: set it on the backend: one gateway key bills "
                 + "one tenant"), out);
         assertFalse(out.contains("Exception"), out);

@@ -65,7 +65,17 @@ public final class FakeOpenAiContainer extends GenericContainer<FakeOpenAiContai
             long docker = (System.nanoTime() - begin) / 1_000_000;
             FakeOpenAiContainer container = dedicated();
             removeOrphans();
-            container.start();
+            try {
+                container.start();
+            } catch (IllegalStateException e) {
+                if (!imageGone(e)) {
+                    throw e;
+                }
+                // A run of another checkout built its own image and removed ours in between: build it again, once.
+                image = null;
+                container = dedicated();
+                container.start();
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-fake-openai"));
             shared = container;
             System.out.printf("[fake-openai] docker client ready in %d ms; image %s (%s) in %d ms [%s]; container up in %d ms "
@@ -118,6 +128,16 @@ public final class FakeOpenAiContainer extends GenericContainer<FakeOpenAiContai
     /** What the fake printed so far. */
     public String output() {
         return logs.toString();
+    }
+
+    private static boolean imageGone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof com.github.dockerjava.api.exception.NotFoundException && String.valueOf(t.getMessage())
+                    .contains("No such image")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireDocker() {

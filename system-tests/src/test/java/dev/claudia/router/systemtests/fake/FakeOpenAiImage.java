@@ -38,8 +38,10 @@ import java.util.stream.Stream;
  * Each is built only when no image of that tag exists (Testcontainers' {@link ImageFromDockerfile}
  * re-sends and gzips its whole context on every build, even when Docker then reuses every layer), so a
  * test JVM with nothing changed only hashes the jar and asks Docker two questions. The runtime is linked
- * once under {@code target/fake-image/} and relinked when the JDK changes. Older tags of both images are
- * removed after a new one is built (best effort).
+ * once under {@code target/fake-image/} and relinked when the JDK changes. Other tags of both images are
+ * removed after a new one is built (best effort) once they are a day old: a younger one may be what a test
+ * JVM of another checkout on the same engine (its fake jar, so its tag, differs) has just resolved and is
+ * about to start.
  *
  * <p>Why only these modules: {@code jdeps --print-module-deps} on the jar says
  * {@code java.base,java.desktop,java.sql,jdk.httpserver}, but Jackson touches {@code java.desktop}
@@ -232,7 +234,11 @@ final class FakeOpenAiImage {
 
     private static void removeOtherTags(String repository, String keep) {
         DockerClient docker = DockerClientFactory.instance().client();
+        long dayAgo = System.currentTimeMillis() / 1000 - 24 * 3600;
         for (Image image : docker.listImagesCmd().withReferenceFilter(repository).exec()) {
+            if (image.getCreated() != null && image.getCreated() > dayAgo) {
+                continue; // possibly in use by a concurrent run of another checkout
+            }
             for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
                 if (tag.startsWith(repository + ":") && !tag.equals(keep)) {
                     try {

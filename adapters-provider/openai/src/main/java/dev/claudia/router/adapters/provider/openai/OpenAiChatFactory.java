@@ -13,9 +13,11 @@ import java.util.List;
 
 /**
  * The {@code openai-chat} adapter: OpenAI-compatible {@code POST {baseUrl}/chat/completions}
- * providers (NVIDIA NIM, OpenRouter, LM Studio, Groq, DeepSeek, Ollama, vLLM, llama.cpp...). The
- * default adapter of every backend. Its options ({@link OpenAiChatOptions}) are the same at backend
- * and profile level; a profile's override its backend's.
+ * providers (NVIDIA NIM, OpenRouter, LM Studio, Groq, DeepSeek, Gemini, Mistral, Ollama, vLLM,
+ * llama.cpp...), each in its dialect. The default adapter of every backend. Its options
+ * ({@link OpenAiChatOptions}, {@code dialect} among them: config.json's {@code backends.<name>.dialect}
+ * arrives here as that option) are the same at backend and profile level; a profile's override its
+ * backend's.
  */
 public final class OpenAiChatFactory implements ProviderFactory {
 
@@ -35,7 +37,6 @@ public final class OpenAiChatFactory implements ProviderFactory {
 
     @Override
     public ChatProvider create(BackendSettings backend, RawJson options, ProviderServices services) {
-        return new OpenAiChatProvider(backend, OpenAiChatOptions.read(OptionsReader.of(options), OpenAiChatOptions.DEFAULT),
-                services);
+        return new OpenAiChatProvider(backend, options, services);
     }
 }

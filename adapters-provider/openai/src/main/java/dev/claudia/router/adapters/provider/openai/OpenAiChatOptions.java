@@ -1,5 +1,7 @@
 package dev.claudia.router.adapters.provider.openai;
 
+import dev.claudia.router.adapters.provider.openai.dialect.Dialect;
+import dev.claudia.router.adapters.provider.openai.dialect.Dialects;
 import dev.claudia.router.provider.support.OptionsReader;
 
 import java.util.LinkedHashMap;
@@ -7,34 +9,72 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the {@code openai-chat} adapter words requests for one route: config.json's
- * {@code backends.<name>.options} (defaults for the backend's profiles), overridden key by key by
- * {@code modelProfiles.<alias>.options}. The keys used to live in {@code capabilities}, which is
- * still read as this adapter's options, so older configs keep working.
+ * How the {@code openai-chat} adapter words requests for one route: the backend's dialect
+ * ({@code backends.<name>.dialect}, or inferred from its base URL) gives the defaults, config.json's
+ * {@code backends.<name>.options} override them, and {@code modelProfiles.<alias>.options} override
+ * those key by key (a profile may even name another dialect). The keys used to live in
+ * {@code capabilities}, which is still read as this adapter's options, so older configs keep working.
  *
- * @param reasoning      how to ask this provider for reasoning
- * @param systemMessages where mid-conversation system messages go
- * @param streamUsage    send {@code stream_options.include_usage} (some servers reject it)
- * @param splitThinkTags split inline {@code <think>...</think>} text into thinking blocks
+ * @param dialect          where the provider differs from OpenAI's rules ({@link Dialects})
+ * @param reasoning        how to ask this provider for reasoning
+ * @param systemMessages   where mid-conversation system messages go
+ * @param streamUsage      send {@code stream_options.include_usage} (some servers reject it)
+ * @param splitThinkTags   split inline {@code <think>...</think>} text into thinking blocks
+ * @param reasoningHistory which earlier reasoning (the router's own thinking blocks) goes back upstream
+ * @param toolCallsInText  recover tool calls a model printed as text ({@code <tool_call>} JSON,
+ *                         DeepSeek's markup, fenced JSON) into real tool calls
  */
-public record OpenAiChatOptions(ReasoningStyle reasoning, SystemMessages systemMessages, boolean streamUsage,
-                                boolean splitThinkTags) {
+public record OpenAiChatOptions(Dialect dialect, ReasoningStyle reasoning, SystemMessages systemMessages,
+                                boolean streamUsage, boolean splitThinkTags, ReasoningHistory reasoningHistory,
+                                boolean toolCallsInText) {
 
-    public static final OpenAiChatOptions DEFAULT =
-            new OpenAiChatOptions(ReasoningStyle.NONE, SystemMessages.USER_REMINDER, true, false);
+    public static final OpenAiChatOptions DEFAULT = of(Dialects.GENERIC);
 
     public OpenAiChatOptions {
+        Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(reasoning, "reasoning");
         Objects.requireNonNull(systemMessages, "systemMessages");
+        Objects.requireNonNull(reasoningHistory, "reasoningHistory");
     }
 
-    /** Reads every key (problems stay in the reader); what is absent comes from {@code base}. */
+    /** The generic dialect with these four settings (what the options were before dialects). */
+    public OpenAiChatOptions(ReasoningStyle reasoning, SystemMessages systemMessages, boolean streamUsage,
+                             boolean splitThinkTags) {
+        this(Dialects.GENERIC, reasoning, systemMessages, streamUsage, splitThinkTags, ReasoningHistory.DROP, false);
+    }
+
+    /** The same options in another dialect (its defaults do not come with it). */
+    public OpenAiChatOptions withDialect(Dialect other) {
+        return new OpenAiChatOptions(other, reasoning, systemMessages, streamUsage, splitThinkTags, reasoningHistory,
+                toolCallsInText);
+    }
+
+    /** A dialect's defaults. */
+    public static OpenAiChatOptions of(Dialect dialect) {
+        Dialect.Defaults d = dialect.defaults();
+        return new OpenAiChatOptions(dialect, d.reasoning(), d.systemMessages(), d.streamUsage(), d.splitThinkTags(),
+                d.reasoningHistory(), false);
+    }
+
+    /**
+     * Reads every key (problems stay in the reader); what is absent comes from {@code base}. A
+     * {@code dialect} key is checked and kept, but does not change the other defaults: the caller
+     * picks the base from the dialect first ({@link #dialectName}).
+     */
     public static OpenAiChatOptions read(OptionsReader options, OpenAiChatOptions base) {
         return new OpenAiChatOptions(
+                options.choice("dialect", Dialects.BY_NAME, base.dialect()),
                 options.choice("reasoning", ReasoningStyle.BY_NAME, base.reasoning()),
                 options.choice("systemMessages", SystemMessages.BY_NAME, base.systemMessages()),
                 options.bool("streamUsage", base.streamUsage()),
-                options.bool("splitThinkTags", base.splitThinkTags()));
+                options.bool("splitThinkTags", base.splitThinkTags()),
+                options.choice("reasoningHistory", ReasoningHistory.BY_NAME, base.reasoningHistory()),
+                options.bool("toolCallsInText", base.toolCallsInText()));
+    }
+
+    /** The dialect an options object names, or null when it names none (or a wrong one: validation reports it). */
+    public static Dialect dialectName(OptionsReader options) {
+        return options.has("dialect") ? options.choice("dialect", Dialects.BY_NAME, null) : null;
     }
 
     /** The request dialect that turns reasoning on or off. */
@@ -50,7 +90,7 @@ public record OpenAiChatOptions(ReasoningStyle reasoning, SystemMessages systemM
         /** DeepSeek and Z.ai {@code thinking: {type: enabled | disabled}}. */
         THINKING_TYPE("thinking_type");
 
-        static final Map<String, ReasoningStyle> BY_NAME = byName(values(), s -> s.configName);
+        static final Map<String, ReasoningStyle> BY_NAME = Names.byName(values(), s -> s.configName);
 
         private final String configName;
 
@@ -68,7 +108,7 @@ public record OpenAiChatOptions(ReasoningStyle reasoning, SystemMessages systemM
         /** Send it as user text wrapped in {@code <system-reminder>}: every chat template accepts that. */
         USER_REMINDER("user");
 
-        static final Map<String, SystemMessages> BY_NAME = byName(values(), s -> s.configName);
+        static final Map<String, SystemMessages> BY_NAME = Names.byName(values(), s -> s.configName);
 
         private final String configName;
 
@@ -77,11 +117,35 @@ public record OpenAiChatOptions(ReasoningStyle reasoning, SystemMessages systemM
         }
     }
 
-    private static <E> Map<String, E> byName(E[] values, java.util.function.Function<E, String> name) {
-        Map<String, E> map = new LinkedHashMap<>();
-        for (E value : values) {
-            map.put(name.apply(value), value);
+    /** Which earlier reasoning goes back to the provider, in the dialect's assistant-message field. */
+    public enum ReasoningHistory {
+        /** None (most providers ignore it; several templates drop it anyway). */
+        DROP("drop"),
+        /** On assistant turns that made tool calls, as DeepSeek's thinking mode requires (empty when there was none). */
+        TOOL_TURNS("tool_turns"),
+        /** On every assistant turn that had some (GLM's {@code clear_thinking: false}, Kimi). */
+        ALL("all");
+
+        static final Map<String, ReasoningHistory> BY_NAME = Names.byName(values(), s -> s.configName);
+
+        private final String configName;
+
+        ReasoningHistory(String configName) {
+            this.configName = configName;
         }
-        return map;
+    }
+
+    /**
+     * Kept out of the outer class, so that initializing an enum (which the dialect table does)
+     * never initializes {@link #DEFAULT}, which needs the dialect table.
+     */
+    private static final class Names {
+        static <E> Map<String, E> byName(E[] values, java.util.function.Function<E, String> name) {
+            Map<String, E> map = new LinkedHashMap<>();
+            for (E value : values) {
+                map.put(name.apply(value), value);
+            }
+            return map;
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.Pa
 import dev.claudia.router.domain.message.ContentBlock;
 import dev.claudia.router.domain.message.DocumentSource;
 import dev.claudia.router.domain.message.ImageSource;
+import dev.claudia.router.provider.support.DocumentText;
 
 import java.util.List;
 
@@ -87,23 +88,11 @@ final class ContentParts {
 
     private static void document(ContentBlock.Document document, List<Part> into) {
         switch (document.source()) {
-            case DocumentSource.PlainText t -> into.add(Part.text(documentText(document, t.text())));
+            case DocumentSource.PlainText t -> into.add(Part.text(DocumentText.of(document, t.text())));
             case DocumentSource.Blocks b -> b.content().forEach(block -> add(block, into));
             case DocumentSource.Pdf p -> into.add(Part.file(document.title() != null ? document.title() : "document.pdf",
                     "data:application/pdf;base64," + p.base64Data()));
         }
-    }
-
-    private static String documentText(ContentBlock.Document document, String text) {
-        StringBuilder open = new StringBuilder("<document");
-        if (document.title() != null) {
-            open.append(" title=\"").append(document.title().replace("\"", "&quot;")).append('"');
-        }
-        open.append(">\n");
-        if (document.context() != null && !document.context().isBlank()) {
-            open.append(document.context()).append("\n\n");
-        }
-        return open.append(text).append("\n</document>").toString();
     }
 
     private static IllegalArgumentException notUserContent(ContentBlock block) {

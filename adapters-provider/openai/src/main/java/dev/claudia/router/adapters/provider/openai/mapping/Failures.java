@@ -1,6 +1,8 @@
 package dev.claudia.router.adapters.provider.openai.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claudia.router.adapters.provider.openai.dialect.DialectErrors;
+import dev.claudia.router.adapters.provider.openai.dialect.ErrorRule;
 import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.ProviderFailure;
 
@@ -9,6 +11,7 @@ import dev.claudia.router.provider.support.StatusTable;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Provider failures to domain failures: HTTP statuses (the shared {@code StatusTable}), the many
@@ -19,6 +22,10 @@ import java.time.Duration;
 public final class Failures {
 
     private static final int MAX_MESSAGE = 300;
+    /** How much of a provider's words the dialect's error rules look at: enough for any real error text. */
+    private static final int MAX_MATCHED = 4_096;
+    /** How much of a provider's message the rules read (the numbers are always near its start). */
+    private static final int MAX_READ = 4000;
 
     private Failures() {}
 
@@ -28,16 +35,53 @@ public final class Failures {
      */
     public static ProviderFailure fromStatus(int status, byte[] body, Duration retryAfter, String backend,
                                              String providerModel, String keyEnv, int promptTokens) {
-        String detail = message(body);
+        return fromStatus(status, body, retryAfter, backend, providerModel, keyEnv, List.of(),
+                new ErrorRule.Facts(promptTokens, 0));
+    }
+
+    /** The same, reading the body with the dialect's rules first, then the ones every provider shares. */
+    public static ProviderFailure fromStatus(int status, byte[] body, Duration retryAfter, String backend,
+                                             String providerModel, String keyEnv, List<ErrorRule> rules,
+                                             ErrorRule.Facts facts) {
+        JsonNode error = errorObject(body);
+        String full = fullMessage(body);
+        full = full.length() > MAX_READ ? full.substring(0, MAX_READ) : full;
+        String detail = trim(full);
+        ErrorRule.Reading reading = read(rules, status, error, full, facts);
+        if (reading != null) {
+            FailureKind kind = reading.kind() != null ? reading.kind() : kind(status, detail);
+            String message = reading.message() != null ? reading.message() : worded(kind, status, detail, backend,
+                    providerModel, keyEnv, facts.promptTokens());
+            return new ProviderFailure(kind, kind == FailureKind.CONTEXT_TOO_LONG ? message
+                    : message.startsWith("backend '") ? message : "backend '" + backend + "' returned HTTP " + status + ": "
+                    + trim(message), backend, status, retryAfter != null ? retryAfter : reading.retryAfter());
+        }
         FailureKind kind = kind(status, detail);
-        String message = switch (kind) {
+        return new ProviderFailure(kind, worded(kind, status, detail, backend, providerModel, keyEnv, facts.promptTokens()),
+                backend, status, retryAfter);
+    }
+
+    private static String worded(FailureKind kind, int status, String detail, String backend, String providerModel,
+                                 String keyEnv, int promptTokens) {
+        return switch (kind) {
             case CONTEXT_TOO_LONG -> ContextOverflow.anthropicMessage(detail, promptTokens);
             case AUTHENTICATION -> "backend '" + backend + "' rejected the API key (HTTP 401)"
                     + (keyEnv == null ? "" : "; check " + keyEnv) + ": " + detail;
             case NOT_FOUND -> "backend '" + backend + "' does not know model '" + providerModel + "' (HTTP 404): " + detail;
             default -> "backend '" + backend + "' returned HTTP " + status + ": " + detail;
         };
-        return new ProviderFailure(kind, message, backend, status, retryAfter);
+    }
+
+    /** The first rule that reads this error (the dialect's, then the shared output-limit one), or null. */
+    private static ErrorRule.Reading read(List<ErrorRule> rules, int status, JsonNode error, String message,
+                                          ErrorRule.Facts facts) {
+        for (ErrorRule rule : rules) {
+            ErrorRule.Reading reading = rule.read(status, error, message, facts);
+            if (reading != null) {
+                return reading;
+            }
+        }
+        return DialectErrors.OUTPUT_LIMIT.read(status, error, message, facts);
     }
 
     /** The shared status table, with one refinement: a 400 or 422 whose text says the prompt does not fit. */
@@ -54,6 +98,11 @@ public final class Failures {
      * else it is a server error.
      */
     public static ProviderFailure inBand(JsonNode error, String backend) {
+        return inBand(error, backend, List.of(), new ErrorRule.Facts(0, 0));
+    }
+
+    /** The same, with the dialect's rules for the provider's words. */
+    public static ProviderFailure inBand(JsonNode error, String backend, List<ErrorRule> rules, ErrorRule.Facts facts) {
         int code = number(error.get("code"));
         if (code == 0) {
             code = number(error.get("status"));
@@ -61,9 +110,16 @@ public final class Failures {
         String message = error.isTextual() ? error.textValue() : ProviderJson.text(error, "message");
         message = message == null ? null : trim(message); // what is matched below is bounded
         String text = "backend '" + backend + "' reported an error: " + trim(message == null ? error.toString() : message);
-        FailureKind kind = code >= 400 && code < 600 ? kind(code, text) : FailureKind.SERVER_ERROR;
+        ErrorRule.Reading reading = read(rules, code, error.isObject() ? error : null,
+                message == null ? error.toString() : message, facts);
+        if (reading != null && reading.kind() == FailureKind.CONTEXT_TOO_LONG) {
+            return new ProviderFailure(reading.kind(), reading.message(), backend, code, reading.retryAfter());
+        }
+        FailureKind kind = reading != null && reading.kind() != null ? reading.kind()
+                : code >= 400 && code < 600 ? kind(code, text) : FailureKind.SERVER_ERROR;
         return new ProviderFailure(kind, kind == FailureKind.CONTEXT_TOO_LONG
-                ? ContextOverflow.anthropicMessage(message == null ? text : message, 0) : text, backend, code, null);
+                ? ContextOverflow.anthropicMessage(message == null ? text : message, 0) : text, backend, code,
+                reading == null ? null : reading.retryAfter());
     }
 
     private static int number(JsonNode node) {
@@ -82,35 +138,56 @@ public final class Failures {
         return 0;
     }
 
-    /** The provider's own words, from whichever error shape it uses. */
+    /** The provider's own words, from whichever error shape it uses, trimmed for messages. */
     static String message(byte[] body) {
+        return trim(fullMessage(body));
+    }
+
+    /** The error object of a body ({@code {"error":{..}}}, Gemini's {@code [{"error":{..}}]}), or null. */
+    static JsonNode errorObject(byte[] body) {
+        JsonNode json = json(body);
+        JsonNode error = json == null ? null : json.get("error");
+        return error != null && error.isObject() ? error : null;
+    }
+
+    private static JsonNode json(byte[] body) {
         if (body == null || body.length == 0) {
-            return "(empty body)";
+            return null;
         }
         try {
             JsonNode json = ProviderJson.MAPPER.readTree(body);
             if (json != null && json.isArray() && !json.isEmpty()) {
                 json = json.get(0); // Gemini: [{"error": {...}}]
             }
-            if (json != null && json.isObject()) {
-                JsonNode error = json.get("error");
-                String text = error != null && error.isTextual() ? error.textValue()
-                        : error != null ? ProviderJson.text(error, "message") : null;
-                if (text == null) {
-                    text = ProviderJson.text(json, "message");
-                }
-                if (text == null) {
-                    JsonNode detail = json.get("detail");
-                    text = detail == null ? null : detail.isTextual() ? detail.textValue() : detail.toString();
-                }
-                if (text != null) {
-                    return trim(text);
-                }
-            }
+            return json != null && json.isObject() ? json : null;
         } catch (IOException | RuntimeException notJson) {
-            // plain text or HTML
+            return null; // plain text or HTML
         }
-        String text = ProviderText.plain(body, MAX_MESSAGE);
+    }
+
+    private static String fullMessage(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "(empty body)";
+        }
+        JsonNode json = json(body);
+        if (json != null) {
+            JsonNode error = json.get("error");
+            String text = error != null && error.isTextual() ? error.textValue()
+                    : error != null ? ProviderJson.text(error, "message") : null;
+            if (text == null) {
+                text = ProviderJson.text(json, "message");
+            }
+            if (text == null) {
+                // Mistral's validation errors: {"message": {"detail": [{"loc": [...], "msg": ...}]}}
+                JsonNode detail = json.path("message").isObject() ? json.path("message").get("detail") : json.get("detail");
+                text = detail == null ? null : detail.isTextual() ? detail.textValue() : detail.toString();
+            }
+            if (text != null) {
+                return ProviderText.trim(text, MAX_MATCHED);
+            }
+        }
+        // A proxy's HTML page or plain text, in one bounded pass (no regular expression over provider text).
+        String text = ProviderText.plain(body, MAX_MATCHED);
         return text.isEmpty() ? "(empty body)" : text;
     }
 

@@ -1,6 +1,8 @@
 package dev.claudia.router.adapters.provider.openai.mapping;
 
+import dev.claudia.router.adapters.provider.openai.OpenAiChatOptions;
 import dev.claudia.router.adapters.provider.openai.OpenAiChatOptions.SystemMessages;
+import dev.claudia.router.adapters.provider.openai.dialect.CallRules;
 import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.ChatMessage;
 import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.FunctionCall;
 import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.Part;
@@ -8,17 +10,23 @@ import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.To
 import dev.claudia.router.domain.message.ContentBlock;
 import dev.claudia.router.domain.message.Message;
 import dev.claudia.router.domain.message.MessageRequest;
-
+import dev.claudia.router.domain.message.RawJson;
+import dev.claudia.router.domain.port.ProviderCall;
+import dev.claudia.router.domain.routing.Capabilities;
+import dev.claudia.router.domain.routing.RetryPolicy;
+import dev.claudia.router.domain.routing.Route;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The conversation, Anthropic to OpenAI (protocol.md D.1): the system prompt becomes one leading
+ * The conversation, Anthropic to OpenAI: the system prompt becomes one leading
  * system message; mid-conversation system messages go where the route's options say; tool
  * results become {@code tool} messages placed right after the assistant turn that called them,
  * before any other user content of the same turn; consecutive user (or assistant) messages are
- * merged, as Anthropic itself does, because several chat templates reject two in a row.
+ * merged, as Anthropic itself does, because several chat templates reject two in a row. Tool ids,
+ * tool names, thought signatures and earlier reasoning are written the way the route's dialect
+ * wants them ({@link CallRules}).
  */
 public final class MessagesMapper {
 
@@ -32,15 +40,29 @@ public final class MessagesMapper {
     static final String BILLING_HEADER = "x-anthropic-billing-header:";
 
     private final SystemMessages systemMessages;
+    private final CallRules rules;
+    private final ReasoningReplay replay;
     private final List<ChatMessage> out = new ArrayList<>();
     private final List<String> hoisted = new ArrayList<>();
 
-    private MessagesMapper(SystemMessages systemMessages) {
-        this.systemMessages = systemMessages;
+    private MessagesMapper(CallRules rules) {
+        this.rules = rules;
+        this.systemMessages = rules.options().systemMessages();
+        this.replay = new ReasoningReplay(rules.dialect().replayField(), rules.options().reasoningHistory(),
+                rules.thinkingOff(), rules.call().warnings());
     }
 
+    public static List<ChatMessage> map(CallRules rules) {
+        return new MessagesMapper(rules).run(rules.call().request());
+    }
+
+    /** The generic dialect with this placement of system messages (tests, and callers without a route). */
     public static List<ChatMessage> map(MessageRequest request, SystemMessages systemMessages) {
-        return new MessagesMapper(systemMessages).run(request);
+        OpenAiChatOptions options = new OpenAiChatOptions(OpenAiChatOptions.DEFAULT.reasoning(), systemMessages, true, false);
+        Route route = new Route(request.model(), request.model(), "-", request.model(), RetryPolicy.of(1, 0),
+                RawJson.EMPTY_OBJECT, Capabilities.DEFAULT);
+        ProviderCall call = new ProviderCall(route, request, "-", () -> 0, w -> { });
+        return map(CallRules.of(call, options));
     }
 
     private List<ChatMessage> run(MessageRequest request) {
@@ -63,7 +85,8 @@ public final class MessagesMapper {
             all.add(ChatMessage.of("system", String.join("\n\n", system)));
         }
         all.addAll(out);
-        return mergeSameRole(all);
+        List<ChatMessage> merged = RoleOrder.mergeSameRole(all);
+        return rules.dialect().userAfterTool() ? merged : RoleOrder.noUserAfterTool(merged);
     }
 
     private void system(String text) {
@@ -87,7 +110,7 @@ public final class MessagesMapper {
                 // Strict servers (Mistral, Gemini, vLLM templates) need the tool answers right after
                 // the assistant's tool_calls, so they go first, in order.
                 out.add(new ChatMessage("tool", ContentParts.toolResultText(result, attachments), null,
-                        result.toolUseId()));
+                        rules.upstreamId(result.toolUseId())));
             } else {
                 ContentParts.add(block, rest);
             }
@@ -105,10 +128,10 @@ public final class MessagesMapper {
         for (ContentBlock block : blocks) {
             switch (block) {
                 case ContentBlock.Text t -> text.append(text.isEmpty() ? "" : "\n\n").append(t.text());
-                case ContentBlock.ToolUse t -> calls.add(new ToolCall(t.id(), "function",
-                        new FunctionCall(t.name(), t.input().text())));
-                // Earlier reasoning is normal history, not something the caller asked us to send:
-                // OpenAI-compatible servers neither need nor verify it, so it is left out quietly.
+                case ContentBlock.ToolUse t -> calls.add(new ToolCall(rules.upstreamId(t.id()), "function",
+                        new FunctionCall(rules.names().upstream(t.name()), t.input().text()),
+                        rules.extraContent(t.id(), calls.isEmpty())));
+                // Earlier reasoning goes back only where the dialect wants it (ReasoningReplay, below).
                 case ContentBlock.Thinking t -> { }
                 case ContentBlock.RedactedThinking r -> { }
                 case ContentBlock.Image i -> throw notAssistantContent(i);
@@ -117,10 +140,13 @@ public final class MessagesMapper {
                 case ContentBlock.ToolReference r -> throw notAssistantContent(r);
             }
         }
+        String reasoning = replay.forTurn(blocks, !calls.isEmpty());
         if (text.isEmpty() && calls.isEmpty()) {
             return; // strict servers reject empty assistant messages
         }
-        out.add(new ChatMessage("assistant", text.isEmpty() ? null : text.toString(), calls.isEmpty() ? null : calls, null));
+        ChatMessage message = new ChatMessage("assistant", text.isEmpty() ? null : text.toString(),
+                calls.isEmpty() ? null : calls, null);
+        out.add(reasoning == null ? message : message.withReasoning(replay.field(), reasoning));
     }
 
     private static String texts(List<ContentBlock> blocks) {
@@ -131,48 +157,6 @@ public final class MessagesMapper {
             }
         }
         return text.toString();
-    }
-
-    private static List<ChatMessage> mergeSameRole(List<ChatMessage> messages) {
-        List<ChatMessage> merged = new ArrayList<>(messages.size());
-        for (ChatMessage m : messages) {
-            ChatMessage last = merged.isEmpty() ? null : merged.getLast();
-            if (last != null && last.role().equals(m.role()) && (m.role().equals("user") || m.role().equals("assistant"))) {
-                merged.set(merged.size() - 1, merge(last, m));
-            } else {
-                merged.add(m);
-            }
-        }
-        return merged;
-    }
-
-    private static ChatMessage merge(ChatMessage a, ChatMessage b) {
-        Object content;
-        if (a.content() == null || b.content() == null) {
-            content = a.content() == null ? b.content() : a.content();
-        } else if (a.content() instanceof String x && b.content() instanceof String y) {
-            content = x + "\n\n" + y;
-        } else {
-            List<Part> parts = new ArrayList<>(asParts(a.content()));
-            parts.addAll(asParts(b.content()));
-            content = parts;
-        }
-        List<ToolCall> calls = null;
-        if (a.toolCalls() != null || b.toolCalls() != null) {
-            calls = new ArrayList<>();
-            if (a.toolCalls() != null) {
-                calls.addAll(a.toolCalls());
-            }
-            if (b.toolCalls() != null) {
-                calls.addAll(b.toolCalls());
-            }
-        }
-        return new ChatMessage(a.role(), content, calls, null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Part> asParts(Object content) {
-        return content instanceof String s ? List.of(Part.text(s)) : (List<Part>) content;
     }
 
     private static IllegalArgumentException notAssistantContent(ContentBlock block) {

@@ -38,6 +38,29 @@ public final class Reasoning {
         return "";
     }
 
+    /**
+     * Reasoning written as content parts (Mistral's reasoning models: {@code {"type":"thinking",
+     * "thinking":[{"type":"text","text":..}]}} beside the text parts), or "".
+     */
+    public static String inContent(JsonNode content) {
+        if (content == null || !content.isArray()) {
+            return "";
+        }
+        StringBuilder joined = new StringBuilder();
+        for (JsonNode part : content) {
+            if (!"thinking".equals(ProviderJson.text(part, "type"))) {
+                continue;
+            }
+            JsonNode thinking = part.get("thinking");
+            if (thinking != null && thinking.isTextual()) {
+                joined.append(thinking.textValue());
+            } else if (thinking != null && thinking.isArray()) {
+                thinking.forEach(t -> joined.append(t.isTextual() ? t.textValue() : t.path("text").asText("")));
+            }
+        }
+        return joined.toString();
+    }
+
     /** OpenRouter's encrypted reasoning, or null. */
     public static String encrypted(JsonNode message) {
         JsonNode details = message.get("reasoning_details");

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claudia.router.adapters.provider.openai.OpenAiChatOptions;
+import dev.claudia.router.adapters.provider.openai.dialect.CallRules;
+import dev.claudia.router.adapters.provider.openai.dialect.Dialect;
+import dev.claudia.router.adapters.provider.openai.dialect.RequestFields;
 import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest;
 import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.ResponseFormat;
 import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.StreamOptions;
@@ -12,19 +15,16 @@ import dev.claudia.router.domain.message.RawJson;
 import dev.claudia.router.domain.port.ProviderCall;
 import dev.claudia.router.domain.routing.Route;
 import dev.claudia.router.provider.support.JsonMerge;
+import dev.claudia.router.provider.support.UserIds;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
  * Builds the provider request body for one call: the translated conversation and tools, sampling,
- * the route's reasoning dialect, and last the route's {@code extraBody}, deep-merged so a profile
+ * the route's reasoning style, the dialect's field rules ({@link RequestFields}), and last the route's {@code extraBody}, deep-merged so a profile
  * can set or override anything. The body is written once, straight to bytes: Claude Code prompts
  * are 80-240 KB, and the merge only ever needs the small top-level fields as a tree.
  */
@@ -33,20 +33,36 @@ public final class RequestMapper {
     private RequestMapper() {}
 
     public static byte[] body(ProviderCall call, OpenAiChatOptions options, boolean stream) {
+        return body(CallRules.of(call, options), stream);
+    }
+
+    public static byte[] body(CallRules rules, boolean stream) {
+        ProviderCall call = rules.call();
+        OpenAiChatOptions options = rules.options();
+        Dialect dialect = rules.dialect();
         Route route = call.route();
         MessageRequest request = call.request();
-        var tools = ToolsMapper.tools(request.tools(), request.referencedTools(), call.warnings());
+        var tools = ToolsMapper.tools(request.tools(), request.referencedTools(), rules.names(), dialect.schemas(),
+                call.warnings());
         boolean haveTools = tools != null;
         ReasoningMapper.Reasoning reasoning = ReasoningMapper.map(request, options.reasoning(), call.warnings());
         // The application already fitted max_tokens to the route's limits and window; capping again
-        // here keeps the declared output limit for callers that reach the adapter directly.
+        // here keeps the declared output limit for callers that reach the adapter directly. A
+        // dialect's cap (a model's documented maximum) applies only where the profile declares none.
         int maxTokens = route.limits().capOutput(request.maxTokens());
-        ChatCompletionRequest body = new ChatCompletionRequest(
+        if (rules.outputCap() > 0) {
+            maxTokens = Math.min(maxTokens, rules.outputCap());
+        }
+        Boolean parallel = ToolsMapper.parallel(request.toolChoice(), haveTools);
+        if (parallel == null && haveTools && dialect.parallelToolCalls()) {
+            parallel = Boolean.TRUE;
+        }
+        ChatCompletionRequest body = RequestFields.fit(new ChatCompletionRequest(
                 route.providerModel(),
-                MessagesMapper.map(request, options.systemMessages()),
+                MessagesMapper.map(rules),
                 tools,
-                ToolsMapper.choice(request.toolChoice(), haveTools),
-                ToolsMapper.parallel(request.toolChoice(), haveTools),
+                ToolsMapper.choice(request.toolChoice(), haveTools, rules.names()),
+                parallel,
                 maxTokens > 0 ? maxTokens : null,
                 request.stopSequences().isEmpty() ? null : request.stopSequences(),
                 stream ? Boolean.TRUE : null,
@@ -54,10 +70,10 @@ public final class RequestMapper {
                 request.sampling().temperature(),
                 request.sampling().topP(),
                 request.sampling().topK(),
-                request.userId() == null ? null : hashedUser(request.userId()),
+                request.userId() == null ? null : UserIds.hashed(request.userId()),
                 request.outputSchema() == null ? null : new ResponseFormat("json_schema",
                         new ChatCompletionRequest.JsonSchema("output", request.outputSchema().text(), true)),
-                reasoning.effort());
+                reasoning.effort()), dialect, call.warnings());
         try {
             JsonNode extraBody = extraBody(route.extraBody());
             if (reasoning.extras().isEmpty() && extraBody.isEmpty()) {
@@ -110,19 +126,5 @@ public final class RequestMapper {
             throw new IllegalArgumentException("a route's extraBody must be a JSON object, was: " + extraBody.text());
         }
         return node;
-    }
-
-    /**
-     * Claude Code puts a JSON document with device, account and session ids in
-     * {@code metadata.user_id}; providers only need a stable opaque id (OpenAI caps its length),
-     * and the ids are none of their business, so it is hashed.
-     */
-    static String hashedUser(String userId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

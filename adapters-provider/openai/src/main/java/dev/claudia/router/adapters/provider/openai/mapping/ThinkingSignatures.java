@@ -29,4 +29,12 @@ public final class ThinkingSignatures {
     public static boolean isOurs(String signature) {
         return signature != null && signature.startsWith(PREFIX);
     }
+
+    /**
+     * True when {@code signature} is the router's for exactly this text: the block is a provider's
+     * reasoning as the router passed it on, not altered and not someone else's.
+     */
+    public static boolean verify(String thinking, String signature) {
+        return isOurs(signature) && sign(thinking).equals(signature);
+    }
 }

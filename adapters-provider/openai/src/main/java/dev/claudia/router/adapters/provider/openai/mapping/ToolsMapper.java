@@ -1,5 +1,7 @@
 package dev.claudia.router.adapters.provider.openai.mapping;
 
+import dev.claudia.router.adapters.provider.openai.dialect.SchemaRule;
+import dev.claudia.router.adapters.provider.openai.dialect.ToolNames;
 import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.FunctionDef;
 import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.NamedToolChoice;
 import dev.claudia.router.adapters.provider.openai.wire.ChatCompletionRequest.Tool;
@@ -14,8 +16,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Tools and tool choice, Anthropic to OpenAI. Client tools become functions with their JSON
- * Schema unchanged; Anthropic server tools (web search, code execution...) have no OpenAI
+ * Tools and tool choice, Anthropic to OpenAI. Client tools become functions, named and with the
+ * JSON Schema the dialect accepts ({@link ToolNames}, {@link SchemaRule}); Anthropic server tools (web search, code execution...) have no OpenAI
  * equivalent and are left out with a warning. A deferred tool ({@code defer_loading}) is offered
  * only once the conversation loaded it with a {@code tool_reference} (Claude Code's ToolSearch
  * answers so), as Anthropic does: until then the model must not see it, and Claude Code's
@@ -33,6 +35,12 @@ public final class ToolsMapper {
      * @param loaded the deferred tools the conversation loaded ({@code tool_reference} names)
      */
     public static List<Tool> tools(List<ToolDefinition> tools, Set<String> loaded, Consumer<Warning> warnings) {
+        return tools(tools, loaded, ToolNames.unchanged(), SchemaRule.KEEP, warnings);
+    }
+
+    /** The same, with names and schemas as the dialect wants them. */
+    public static List<Tool> tools(List<ToolDefinition> tools, Set<String> loaded, ToolNames names, SchemaRule schemas,
+                                   Consumer<Warning> warnings) {
         List<Tool> functions = new ArrayList<>(tools.size());
         for (ToolDefinition tool : tools) {
             switch (tool) {
@@ -40,7 +48,7 @@ public final class ToolsMapper {
                         warnings.accept(new Warning("tools[" + f.name() + "]",
                                 "deferred tool (defer_loading) not loaded by a tool_reference yet"));
                 case ToolDefinition.Function f -> functions.add(new Tool("function",
-                        new FunctionDef(f.name(), f.description(), f.inputSchema().text())));
+                        new FunctionDef(names.upstream(f.name()), f.description(), schemas.rewrite(f.inputSchema().text()))));
                 case ToolDefinition.Server s -> warnings.accept(new Warning("tools[" + s.name() + "]",
                         "server tool " + s.type() + " has no OpenAI equivalent"));
             }
@@ -50,6 +58,10 @@ public final class ToolsMapper {
 
     /** {@code tool_choice}: a string or a named-function object; null when unset or without tools. */
     public static Object choice(ToolChoice choice, boolean haveTools) {
+        return choice(choice, haveTools, ToolNames.unchanged());
+    }
+
+    public static Object choice(ToolChoice choice, boolean haveTools, ToolNames names) {
         if (choice == null || !haveTools) {
             return null;
         }
@@ -57,7 +69,7 @@ public final class ToolsMapper {
             case ToolChoice.Auto a -> "auto";
             case ToolChoice.Any a -> "required";
             case ToolChoice.None n -> "none";
-            case ToolChoice.Named n -> new NamedToolChoice("function", Map.of("name", n.name()));
+            case ToolChoice.Named n -> new NamedToolChoice("function", Map.of("name", names.upstream(n.name())));
         };
     }
 

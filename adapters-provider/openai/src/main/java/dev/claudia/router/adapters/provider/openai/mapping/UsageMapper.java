@@ -1,6 +1,7 @@
 package dev.claudia.router.adapters.provider.openai.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claudia.router.adapters.provider.openai.dialect.UsageRule;
 import dev.claudia.router.domain.message.Usage;
 
 /**
@@ -14,13 +15,20 @@ public final class UsageMapper {
 
     /** Null when the provider reported no usage. */
     public static Usage fromOpenAi(JsonNode usage) {
+        return fromOpenAi(usage, UsageRule.STANDARD, null);
+    }
+
+    /**
+     * @param rule      where this provider reports cached tokens
+     * @param container the answer or chunk holding {@code usage} (llama.cpp reports some beside it); may be null
+     */
+    public static Usage fromOpenAi(JsonNode usage, UsageRule rule, JsonNode container) {
         if (usage == null || !usage.isObject() || !usage.has("prompt_tokens") && !usage.has("completion_tokens")) {
             return null;
         }
         int prompt = ProviderJson.integer(usage, "prompt_tokens");
         JsonNode details = usage.path("prompt_tokens_details");
-        int cached = Math.max(ProviderJson.integer(details, "cached_tokens"),
-                ProviderJson.integer(usage, "prompt_cache_hit_tokens"));
+        int cached = rule.cachedTokens(usage, container);
         int written = ProviderJson.integer(details, "cache_write_tokens");
         cached = Math.min(cached, prompt);
         written = Math.min(written, prompt - cached);

@@ -1,9 +1,14 @@
 package dev.claudia.router.adapters.provider.openai.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claudia.router.adapters.provider.openai.OpenAiChatOptions;
+import dev.claudia.router.adapters.provider.openai.dialect.CallRules;
+import dev.claudia.router.adapters.provider.openai.dialect.ErrorRule;
+import dev.claudia.router.adapters.provider.openai.dialect.TextToolCalls;
 import dev.claudia.router.adapters.provider.openai.mapping.Failures;
 import dev.claudia.router.adapters.provider.openai.mapping.ProviderJson;
 import dev.claudia.router.adapters.provider.openai.mapping.Reasoning;
+import dev.claudia.router.adapters.provider.openai.mapping.ResponseMapper;
 import dev.claudia.router.adapters.provider.openai.mapping.ThinkTags;
 import dev.claudia.router.adapters.provider.openai.mapping.ThinkingSignatures;
 import dev.claudia.router.domain.message.Usage;
@@ -22,7 +27,7 @@ import java.util.List;
 
 /**
  * The stream state machine: OpenAI {@code chat.completion.chunk} payloads in, block-shaped domain
- * events out (protocol.md D.3). One instance per stream, nothing static or shared, so streams
+ * events out. One instance per stream, nothing static or shared, so streams
  * translated side by side cannot mix ids or usage. Lifecycle: {@link #start()}, then
  * {@link #onData} per SSE event, then {@link #onEnd} (or {@link #fail}).
  *
@@ -32,27 +37,41 @@ import java.util.List;
  * with one signature delta. Tool calls are collected by {@link ToolBlocks} and emitted whole when
  * other content follows them or at the end. {@code finish_reason} is only remembered: the usage
  * chunk comes after it, and only {@code [DONE]} or EOF ends the stream.
+ *
+ * <p>The dialect's part is a few small calls ({@link CallRules}): tool names restored and
+ * thought signatures carried ({@link ToolBlocks}), text run through {@link TextToolCalls} when the
+ * route recovers tool calls printed as text, usage read by the dialect's rule, in-band errors read
+ * by its error rules.
  */
 final class ChunkTranslator {
 
     private enum State { IDLE, IN_THINKING, IN_TEXT, ENDED }
 
     private final ProviderCall call;
+    private final CallRules rules;
     private final TokenCounter tokens;
     private final String backend;
     private final ToolBlocks tools;
     private final StreamOutcome outcome = new StreamOutcome();
     private final ThinkTags thinkTags;
+    private final TextToolCalls textCalls;
     private final StringBuilder thinking = new StringBuilder();
     private State state = State.IDLE;
     private int nextIndex;
 
     ChunkTranslator(ProviderCall call, boolean splitThinkTags, IdGenerator ids, TokenCounter tokens) {
-        this.call = call;
+        this(CallRules.of(call, new OpenAiChatOptions(OpenAiChatOptions.DEFAULT.reasoning(),
+                OpenAiChatOptions.DEFAULT.systemMessages(), true, splitThinkTags)), ids, tokens);
+    }
+
+    ChunkTranslator(CallRules rules, IdGenerator ids, TokenCounter tokens) {
+        this.call = rules.call();
+        this.rules = rules;
         this.tokens = tokens;
         this.backend = call.route().backend();
-        this.tools = new ToolBlocks(ids, backend);
-        this.thinkTags = splitThinkTags ? new ThinkTags() : null;
+        this.tools = new ToolBlocks(ids, backend, rules.names()::original, rules.dialect().thoughtSignatures());
+        this.thinkTags = rules.options().splitThinkTags() ? new ThinkTags() : null;
+        this.textCalls = rules.options().toolCallsInText() ? new TextToolCalls(rules.names()::offered) : null;
     }
 
     /** The opening event, made without reading: the input count is our estimate until the provider's arrives. */
@@ -90,11 +109,11 @@ final class ChunkTranslator {
         }
         JsonNode error = chunk.get("error");
         if (error != null && !error.isNull()) {
-            fail(out, Failures.inBand(error, backend));
+            fail(out, inBand(error));
             return;
         }
         if (chunk.get("usage") instanceof JsonNode usage && usage.isObject()) {
-            outcome.usage(usage);
+            outcome.usage(usage, chunk);
         }
         JsonNode choice = chunk.path("choices").path(0);
         if (choice.isObject()) {
@@ -117,16 +136,19 @@ final class ChunkTranslator {
         if (thinkTags != null) {
             thinkTags.finish().forEach(s -> segment(s, out));
         }
+        if (textCalls != null) {
+            textCalls.finish().forEach(p -> piece(p, out));
+        }
         if (!flushTools(out)) {
             return;
         }
         closeBlock(out);
         if (nextIndex == 0) {
-            // Clients expect at least one block (protocol.md D.3 rule 7).
+            // Clients expect at least one block.
             out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.Text()));
             out.add(new StreamEvent.BlockStopped(nextIndex++));
         }
-        out.add(outcome.messageDelta(call, tokens, tools.made()));
+        out.add(outcome.messageDelta(call, tokens, tools.made(), rules.dialect().usage()));
         out.add(new StreamEvent.MessageStopped());
         state = State.ENDED;
     }
@@ -141,7 +163,7 @@ final class ChunkTranslator {
 
     private void choice(JsonNode choice, List<StreamEvent> out) {
         JsonNode delta = choice.path("delta");
-        String reasoning = Reasoning.text(delta);
+        String reasoning = Reasoning.text(delta) + Reasoning.inContent(delta.get("content"));
         if (!reasoning.isEmpty() && flushTools(out)) {
             thinkingDelta(reasoning, out);
         }
@@ -152,12 +174,12 @@ final class ChunkTranslator {
             out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.RedactedThinking(encrypted)));
             out.add(new StreamEvent.BlockStopped(nextIndex++));
         }
-        String content = ProviderJson.text(delta, "content");
-        if (content != null && !content.isEmpty() && flushTools(out)) {
+        String content = ResponseMapper.contentText(delta.get("content"));
+        if (!content.isEmpty() && flushTools(out)) {
             if (thinkTags != null) {
                 thinkTags.feed(content).forEach(s -> segment(s, out));
             } else {
-                textDelta(content, out);
+                text(content, out);
             }
         }
         String refusal = ProviderJson.text(delta, "refusal");
@@ -174,7 +196,7 @@ final class ChunkTranslator {
         }
         if (finish.equals("error")) { // OpenRouter: the upstream model failed mid-answer
             JsonNode error = choice.get("error");
-            fail(out, error != null && error.isObject() ? Failures.inBand(error, backend)
+            fail(out, error != null && error.isObject() ? inBand(error)
                     : ProviderFailure.of(FailureKind.SERVER_ERROR, backend, "backend '" + backend
                     + "' ended the stream with finish_reason \"error\""));
             return;
@@ -186,8 +208,33 @@ final class ChunkTranslator {
         if (segment.thinking()) {
             thinkingDelta(segment.text(), out);
         } else {
-            textDelta(segment.text(), out);
+            text(segment.text(), out);
         }
+    }
+
+    /** Text the model wrote: straight on, or through the recovery of tool calls printed as text. */
+    private void text(String text, List<StreamEvent> out) {
+        if (textCalls == null) {
+            textDelta(text, out);
+        } else {
+            textCalls.feed(text).forEach(p -> piece(p, out));
+        }
+    }
+
+    private void piece(TextToolCalls.Piece piece, List<StreamEvent> out) {
+        switch (piece) {
+            case TextToolCalls.Piece.Text t -> {
+                if (flushTools(out)) {
+                    textDelta(t.text(), out);
+                }
+            }
+            case TextToolCalls.Piece.Call c -> tools.addWhole(c.name(), c.arguments());
+        }
+    }
+
+    private ProviderFailure inBand(JsonNode error) {
+        return Failures.inBand(error, backend, rules.dialect().errors(),
+                new ErrorRule.Facts(call.promptTokens().getAsInt(), call.request().maxTokens()));
     }
 
     private void thinkingDelta(String text, List<StreamEvent> out) {

@@ -1,6 +1,7 @@
 package dev.claudia.router.adapters.provider.openai.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claudia.router.adapters.provider.openai.dialect.UsageRule;
 import dev.claudia.router.adapters.provider.openai.mapping.FinishReasons;
 import dev.claudia.router.adapters.provider.openai.mapping.UsageMapper;
 import dev.claudia.router.domain.message.StopReason;
@@ -21,6 +22,7 @@ final class StreamOutcome {
     private String matchedStop;
     private boolean refused;
     private JsonNode usage;
+    private JsonNode usageChunk;
 
     /** Text, reasoning and tool arguments, in the order generated. */
     StringBuilder generated() {
@@ -40,15 +42,16 @@ final class StreamOutcome {
         refused = true;
     }
 
-    /** Usage is cumulative in every chunk that carries it: the last one wins. */
-    void usage(JsonNode reported) {
+    /** Usage is cumulative in every chunk that carries it: the last one wins (with its chunk, for fields beside it). */
+    void usage(JsonNode reported, JsonNode chunk) {
         usage = reported;
+        usageChunk = chunk;
     }
 
-    StreamEvent.MessageDelta messageDelta(ProviderCall call, TokenCounter tokens, boolean madeToolCalls) {
+    StreamEvent.MessageDelta messageDelta(ProviderCall call, TokenCounter tokens, boolean madeToolCalls, UsageRule rule) {
         FinishReasons.Outcome outcome = FinishReasons.map(finishReason, matchedStop, call.request().stopSequences(),
                 madeToolCalls);
-        Usage reported = UsageMapper.fromOpenAi(usage);
+        Usage reported = UsageMapper.fromOpenAi(usage, rule, usageChunk);
         Usage total = reported != null ? reported
                 : UsageMapper.estimated(call.promptTokens().getAsInt(), tokens.countText(generated.toString()));
         return new StreamEvent.MessageDelta(refused ? StopReason.REFUSAL : outcome.reason(), outcome.stopSequence(), total);

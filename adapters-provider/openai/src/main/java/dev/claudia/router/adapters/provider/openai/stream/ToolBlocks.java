@@ -9,7 +9,9 @@ import dev.claudia.router.domain.stream.BlockStart;
 import dev.claudia.router.domain.stream.Delta;
 import dev.claudia.router.domain.stream.StreamEvent;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The tool calls of one stream: fragments are collected in a {@link ToolCallAccumulator} and
@@ -25,11 +27,30 @@ import java.util.List;
 final class ToolBlocks {
 
     private final ToolCallAccumulator pending = new ToolCallAccumulator();
+    private final List<ToolCallAccumulator.Call> recovered = new ArrayList<>();
     private final ToolCalls calls;
+    private final boolean signatures;
     private boolean made;
 
     ToolBlocks(IdGenerator ids, String backend) {
-        this.calls = new ToolCalls(ids, backend);
+        this(ids, backend, UnaryOperator.identity(), false);
+    }
+
+    /**
+     * @param names      the client's name for a name the provider used
+     * @param signatures carry the calls' thought signatures in their ids (Gemini)
+     */
+    ToolBlocks(IdGenerator ids, String backend, UnaryOperator<String> names, boolean signatures) {
+        this.calls = new ToolCalls(ids, backend, names);
+        this.signatures = signatures;
+    }
+
+    /** A whole call recovered from the text ({@code toolCallsInText}), emitted in turn with the others. */
+    void addWhole(String name, String arguments) {
+        ToolCallAccumulator.Call call = new ToolCallAccumulator.Call();
+        call.name = name;
+        call.arguments.append(arguments);
+        recovered.add(call);
     }
 
     /** Collects the {@code delta.tool_calls} array of one chunk. */
@@ -40,7 +61,7 @@ final class ToolBlocks {
     }
 
     boolean pending() {
-        return !pending.isEmpty();
+        return !pending.isEmpty() || !recovered.isEmpty();
     }
 
     /** True once any call was emitted: the stop reason becomes {@code tool_use}. */
@@ -57,8 +78,12 @@ final class ToolBlocks {
      */
     int flush(int index, List<StreamEvent> out, StringBuilder generated) {
         int next = index;
-        for (ToolCallAccumulator.Call call : pending.drain()) {
-            ContentBlock.ToolUse use = calls.finish(call.id, call.name, call.arguments.toString());
+        List<ToolCallAccumulator.Call> all = new ArrayList<>(recovered);
+        recovered.clear();
+        all.addAll(pending.drain());
+        for (ToolCallAccumulator.Call call : all) {
+            ContentBlock.ToolUse use = calls.finish(call.id, call.name, call.arguments.toString(),
+                    signatures ? call.signature : null);
             made = true;
             generated.append(use.input().text());
             out.add(new StreamEvent.BlockStarted(next, new BlockStart.ToolUse(use.id(), use.name())));

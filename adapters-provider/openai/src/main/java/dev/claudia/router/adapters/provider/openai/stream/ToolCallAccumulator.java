@@ -2,7 +2,7 @@ package dev.claudia.router.adapters.provider.openai.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudia.router.adapters.provider.openai.mapping.ProviderJson;
-import dev.claudia.router.adapters.provider.openai.mapping.ToolArguments;
+import dev.claudia.router.provider.support.ToolArguments;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Collects streamed tool-call fragments into whole calls, whatever the provider's style
- * (protocol.md E.12): fragments keyed by {@code index}, or by their position when there is none
+ * (docs/translation.md, Streams): fragments keyed by {@code index}, or by their position when there is none
  * (older Ollama); a new id at a known index starts a new call (servers that put every call at
  * index 0); the name may come late; arguments may arrive as an object, whole, or in pieces.
  */
@@ -21,6 +21,8 @@ final class ToolCallAccumulator {
     static final class Call {
         String id;
         String name;
+        /** Gemini's thought signature ({@code extra_content.google.thought_signature}), or null. */
+        String signature;
         final StringBuilder arguments = new StringBuilder();
     }
 
@@ -49,6 +51,10 @@ final class ToolCallAccumulator {
         }
         if (present(name) && !present(call.name)) {
             call.name = name;
+        }
+        String signature = ProviderJson.text(fragment.path("extra_content").path("google"), "thought_signature");
+        if (present(signature)) {
+            call.signature = signature;
         }
         if (args != null && args.isTextual()) {
             call.arguments.append(args.textValue());

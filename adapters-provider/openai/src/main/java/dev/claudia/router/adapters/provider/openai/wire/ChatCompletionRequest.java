@@ -33,10 +33,23 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, Li
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChatMessage(String role, @JsonInclude(JsonInclude.Include.ALWAYS) Object content,
-                              List<ToolCall> toolCalls, String toolCallId) {
+                              List<ToolCall> toolCalls, String toolCallId, String reasoningContent, String reasoning) {
+
+        public ChatMessage(String role, Object content, List<ToolCall> toolCalls, String toolCallId) {
+            this(role, content, toolCalls, toolCallId, null, null);
+        }
 
         public static ChatMessage of(String role, Object content) {
             return new ChatMessage(role, content, null, null);
+        }
+
+        /**
+         * The same message with earlier reasoning in the dialect's field ({@code reasoning_content}
+         * for DeepSeek, vLLM, llama.cpp; {@code reasoning} for OpenRouter, Ollama).
+         */
+        public ChatMessage withReasoning(String field, String text) {
+            return field.equals("reasoning") ? new ChatMessage(role, content, toolCalls, toolCallId, null, text)
+                    : new ChatMessage(role, content, toolCalls, toolCallId, text, null);
         }
     }
 
@@ -62,15 +75,24 @@ public record ChatCompletionRequest(String model, List<ChatMessage> messages, Li
     /** {@code file_data} is a {@code data:application/pdf;base64,...} URL. */
     public record FilePart(String filename, String fileData) {}
 
-    /** {@code ChatCompletionMessageToolCall}; {@code arguments} is a JSON text, as OpenAI requires (a string, not an object). */
-    public record ToolCall(String id, String type, FunctionCall function) {}
+    /**
+     * {@code ChatCompletionMessageToolCall}; {@code arguments} is a JSON text, as OpenAI requires (a
+     * string, not an object). {@code extraContent} is Gemini's {@code extra_content} (the call's
+     * thought signature), null elsewhere.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ToolCall(String id, String type, FunctionCall function, Map<String, Object> extraContent) {
+        public ToolCall(String id, String type, FunctionCall function) {
+            this(id, type, function, null);
+        }
+    }
 
     public record FunctionCall(String name, String arguments) {}
 
     /** {@code ChatCompletionTool}. */
     public record Tool(String type, FunctionDef function) {}
 
-    /** {@code FunctionObject}; {@code parameters} is the caller's JSON Schema, written unchanged. */
+    /** {@code FunctionObject}; {@code parameters} is the caller's JSON Schema as the dialect needs it (null: none). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FunctionDef(String name, String description, @JsonRawValue String parameters) {}
 

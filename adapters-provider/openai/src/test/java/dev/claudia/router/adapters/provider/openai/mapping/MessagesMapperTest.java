@@ -147,16 +147,19 @@ class MessagesMapperTest {
     }
 
     @Test
-    void drops_earlier_thinking_quietly_and_an_assistant_message_left_empty() throws Exception {
+    void leaves_out_earlier_thinking_on_the_generic_dialect_reporting_it_and_an_assistant_message_left_empty()
+            throws Exception {
         List<Warning> warnings = new ArrayList<>();
         MessageRequest request = MessageRequest.of("m", 10, List.of(Message.user("a"),
                 Message.assistant(new ContentBlock.Thinking("hmm", "sig"), new ContentBlock.RedactedThinking("x")),
-                Message.user("b"), Message.assistant(new ContentBlock.Thinking("t", "s"), text("answer"))));
+                Message.user("b"), Message.assistant(new ContentBlock.Thinking("t", ThinkingSignatures.sign("t")),
+                        text("answer"))));
         JsonNode out = ProviderJson.MAPPER.valueToTree(MessagesMapper.map(request, SystemMessages.USER_REMINDER));
         assertEquals(json("""
                 [{"role":"user","content":"a\\n\\nb"},{"role":"assistant","content":"answer"}]"""), out);
         RequestMapper.body(Calls.call(request, warnings), OpenAiChatOptions.DEFAULT, false);
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of("history.thinking.foreign", "history.redacted_thinking", "history.thinking"),
+                warnings.stream().map(Warning::field).toList(), "each left out, reported: " + warnings);
     }
 
     @Test

@@ -1,27 +1,59 @@
-package dev.claudia.router.adapters.provider.openai.mapping;
+package dev.claudia.router.provider.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.Optional;
 
 /**
  * Turns a model's tool-call arguments into a compact JSON object text, repairing what models and
- * gateways commonly get wrong (protocol.md D.2, E.12): code fences, single quotes, unquoted names,
+ * gateways commonly get wrong: code fences, single quotes, unquoted names,
  * trailing commas, comments, arguments double-encoded as a JSON string, the whole object sent
  * twice, stray closing brackets, and output cut off mid-object. The steps go from strict to
  * forgiving, so valid JSON is never "repaired".
  *
  * <p>What cannot be repaired is reported as empty, never replaced by {@code {}}: running a tool
- * with no arguments (say, a Bash call without its command) is worse than a clear error.
+ * with no arguments (say, a Bash call without its command) is worse than a clear error. Shared by
+ * every adapter whose models write tool arguments as text (chat completions, Responses).
  */
 public final class ToolArguments {
 
     /** How deep double-encoded strings are unwrapped ("{...}" inside a string inside a string). */
     private static final int MAX_UNWRAP = 2;
+
+    private static final StreamReadConstraints BIG = StreamReadConstraints.builder()
+            .maxStringLength(64 * 1024 * 1024).build();
+
+    /** Valid JSON only; {@code {"a":1}{"a":2}} is not one object. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /**
+     * The JSON that models write in tool arguments, which is sometimes not quite JSON: single
+     * quotes, unquoted names, trailing commas, comments, raw control characters.
+     */
+    private static final ObjectMapper LENIENT = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                    JsonReadFeature.ALLOW_YAML_COMMENTS, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
+                    JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS,
+                    JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS,
+                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    static {
+        STRICT.getFactory().setStreamReadConstraints(BIG);
+        LENIENT.getFactory().setStreamReadConstraints(BIG);
+    }
 
     private ToolArguments() {}
 
@@ -40,19 +72,19 @@ public final class ToolArguments {
             return Optional.of("{}");
         }
         String text = raw.strip();
-        Optional<String> parsed = parse(text, ProviderJson.MAPPER, depth);
+        Optional<String> parsed = parse(text, STRICT, depth);
         if (parsed.isPresent()) {
             return parsed;
         }
         String unfenced = TruncatedJson.stripFences(text);
-        parsed = parse(unfenced, ProviderJson.LENIENT, depth);
+        parsed = parse(unfenced, LENIENT, depth);
         if (parsed.isPresent()) {
             return parsed;
         }
         for (String candidate : new String[] {lastOfMany(unfenced), TruncatedJson.withoutExtraClosers(unfenced),
             TruncatedJson.close(unfenced)}) {
             if (candidate != null) {
-                parsed = parse(candidate, ProviderJson.LENIENT, depth);
+                parsed = parse(candidate, LENIENT, depth);
                 if (parsed.isPresent()) {
                     return parsed;
                 }
@@ -83,7 +115,7 @@ public final class ToolArguments {
      * gateway's final word).
      */
     private static String lastOfMany(String text) {
-        try (MappingIterator<JsonNode> values = ProviderJson.LENIENT.readerFor(JsonNode.class).readValues(text)) {
+        try (MappingIterator<JsonNode> values = LENIENT.readerFor(JsonNode.class).readValues(text)) {
             JsonNode last = null;
             int count = 0;
             while (values.hasNextValue()) {

@@ -1,4 +1,4 @@
-package dev.claudia.router.adapters.provider.openai.mapping;
+package dev.claudia.router.provider.support;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

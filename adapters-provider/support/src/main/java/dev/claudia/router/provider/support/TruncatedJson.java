@@ -1,4 +1,4 @@
-package dev.claudia.router.adapters.provider.openai.mapping;
+package dev.claudia.router.provider.support;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
