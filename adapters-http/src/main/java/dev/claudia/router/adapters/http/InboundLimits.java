@@ -30,7 +30,9 @@ public record InboundLimits(long maxBodyBytes, long maxBodyBytesInFlight, int ma
     }
 
     public static InboundLimits defaults() {
-        return new InboundLimits(ANTHROPIC_MAX_BODY, 64L * 1024 * 1024, 512, Duration.ofSeconds(30), 128, 512,
+        // 32 MB in flight: with about 5x its size of heap per request in flight, 50 MB + 5 x 32 MB fits the
+        // 256 MB heap of bootstrap/jvm.options (docs/security.md, "Heap").
+        return new InboundLimits(ANTHROPIC_MAX_BODY, 32L * 1024 * 1024, 512, Duration.ofSeconds(30), 128, 512,
                 128 * 1024);
     }
 
