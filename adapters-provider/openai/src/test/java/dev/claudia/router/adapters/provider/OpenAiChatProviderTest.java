@@ -261,12 +261,14 @@ class OpenAiChatProviderTest {
         Thread.sleep(200);
         long start = System.nanoTime();
         Thread closer = Thread.ofVirtual().start(stream::close);
-        closer.join(Duration.ofSeconds(2));
+        // Bounds far below the stub's 10 s of silence, yet loose enough for a loaded 2-core CI box
+        // (1 s failed there once at load 6): without the close, the provider would see nothing for 10 s.
+        closer.join(Duration.ofSeconds(4));
         assertFalse(closer.isAlive(), "close() returned");
-        assertTrue(stub.clientClosed.await(1, TimeUnit.SECONDS), "the provider saw the connection close within 1 s");
-        reader.join(Duration.ofSeconds(2));
+        assertTrue(stub.clientClosed.await(4, TimeUnit.SECONDS), "the provider saw the connection close within 4 s");
+        reader.join(Duration.ofSeconds(4));
         assertFalse(reader.isAlive(), "the blocked read ended");
-        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
     }
 
     @Test
