@@ -30,6 +30,7 @@ required=(
   dev.claudia.router.systemtests.contract.ClientDepartureFaultTest
   dev.claudia.router.systemtests.dialects.DialectContractTest
   dev.claudia.router.systemtests.dialects.DialectSwitchContractTest
+  dev.claudia.router.systemtests.dialects.TextFormsContractTest
   dev.claudia.router.systemtests.contract.ResponsesAdapterContractTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeEndToEndTest
   dev.claudia.router.systemtests.e2e.ClaudeCodeResponsesEndToEndTest

@@ -67,6 +67,14 @@ class DialectConfigTest {
                         + "\"defaultModel\":\"m\"}"));
     }
 
+    private static ProviderServices services() {
+        return new ProviderServices(new IdGenerator() {
+            public String messageId() { return "msg_1"; }
+            public String toolUseId() { return "toolu_1"; }
+            public String requestId() { return "req_1"; }
+        }, Tokenizers.standard(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
     /** Each section of docs/providers.md has a snippet that loads and whose backends speak that section's dialect. */
     @Test
     void every_provider_section_has_a_snippet_that_loads_and_speaks_its_dialect() throws Exception {
@@ -75,11 +83,7 @@ class DialectConfigTest {
                 "LM Studio", "lmstudio", "vLLM", "vllm", "llama.cpp", "llamacpp"));
         sections.put("OpenAI and other gateways (generic)", "generic");
         String doc = Files.readString(Path.of("../docs/providers.md"));
-        ProviderServices services = new ProviderServices(new IdGenerator() {
-            public String messageId() { return "msg_1"; }
-            public String toolUseId() { return "toolu_1"; }
-            public String requestId() { return "req_1"; }
-        }, Tokenizers.standard(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        ProviderServices services = services();
         List<String> checked = new ArrayList<>();
         for (var section : sections.entrySet()) {
             int at = doc.indexOf("\n## " + section.getKey() + "\n");
@@ -97,5 +101,38 @@ class DialectConfigTest {
         }
         assertEquals(11, checked.size());
         assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    /**
+     * The Responses API section's snippet loads as written: its backend is built by the
+     * openai-responses adapter and its profiles' options are that adapter's (a misspelt one is
+     * refused, so the snippet is really checked against them).
+     */
+    @Test
+    void the_responses_api_snippet_loads_with_the_openai_responses_adapter_and_its_options() throws Exception {
+        String doc = Files.readString(Path.of("../docs/providers.md"));
+        int at = doc.indexOf("\n## OpenAI (Responses API)\n");
+        assertTrue(at >= 0, "docs/providers.md has a section 'OpenAI (Responses API)'");
+        Matcher json = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(doc.substring(at));
+        assertTrue(json.find(), "the Responses API section has a config snippet");
+        String snippet = json.group(1);
+        RouterConfig config = ConfigReader.parse("providers.md", snippet, warnings::add);
+        assertTrue(warnings.isEmpty(), warnings.toString());
+        assertTrue(!config.backends().isEmpty() && !config.profiles().isEmpty(), snippet);
+        for (RouterConfig.Backend backend : config.backends().values()) {
+            assertEquals("openai-responses", backend.adapter(), backend.name());
+            var provider = Adapters.installed().get(backend.adapter()).orElseThrow().create(new BackendSettings(
+                    backend.name(), backend.baseUrl(), "k", backend.apiKeyEnv()), backend.options(), services());
+            assertEquals("OpenAiResponsesProvider", provider.getClass().getSimpleName());
+            provider.close();
+        }
+        assertTrue(config.profiles().values().stream().anyMatch(p -> p.options().text().contains("reasoningSummary")),
+                "the profile options reach the adapter: " + config.profiles());
+        assertTrue(snippet.contains("\"reasoningSummary\": \"detailed\""), "the option the next assertion misspells");
+        List<String> refused = assertThrows(ConfigException.class, () -> ConfigReader.parse("providers.md",
+                snippet.replace("\"reasoningSummary\": \"detailed\"", "\"reasoningSummary\": \"detaild\""), warnings::add))
+                .problems();
+        assertEquals(1, refused.size(), refused.toString());
+        assertTrue(refused.getFirst().contains("modelProfiles.claude-sonnet-4-5.options.reasoningSummary"), refused.toString());
     }
 }

@@ -54,7 +54,7 @@ class ResponsesAdapterContractTest {
                 + container.baseUrl() + "\",\"apiKeyEnv\":\"OAI_API_KEY\",\"defaultModel\":\"r-default\"}"));
         ObjectNode profiles = (ObjectNode) config.get("modelProfiles");
         for (String name : List.of("text", "stream", "tools", "think", "other-model", "schema", "usage", "errors", "failed",
-                "broken", "spare", "claude-code")) {
+                "broken", "spare", "claude-code", "incomplete", "misbehaving")) {
             profiles.set("resp-" + name, JSON.readTree(responses("r-" + name, 1, "")));
         }
         profiles.set("resp-retry", JSON.readTree(responses("r-retry", 3, "")));
@@ -408,5 +408,54 @@ class ResponsesAdapterContractTest {
         assertEquals(1, frames.stream().filter(f -> f.event().equals("message_start")).count());
         assertEquals("chat stream", Sse.text(frames));
         assertEquals("message_stop", frames.getLast().event());
+    }
+
+    @ParameterizedTest(name = "{0}, streamed {1} -> {2}")
+    @CsvSource({"max_output_tokens,true,max_tokens", "max_output_tokens,false,max_tokens",
+        "content_filter,true,refusal", "content_filter,false,refusal"})
+    void an_incomplete_response_keeps_its_text_and_says_why_it_stopped(String reason, boolean stream, String stopReason)
+            throws Exception {
+        if (stream) {
+            fake.script("r-incomplete", ResponsesEvents.start().text("msg_i", "Sunny ", "and").incomplete(reason,
+                    ResponsesEvents.usage(30, 0, 16, 0)));
+            List<Sse.Frame> frames = frames(post(ask("resp-incomplete", true, "")));
+            assertEquals("Sunny and", Sse.text(frames));
+            JsonNode delta = frames.stream().filter(f -> f.event().equals("message_delta")).findFirst().orElseThrow().data();
+            assertEquals(stopReason, delta.at("/delta/stop_reason").asText(), delta.toString());
+            assertEquals(16, delta.at("/usage/output_tokens").asInt());
+            assertEquals("message_stop", frames.getLast().event(), "an incomplete answer is an answer, not an error: "
+                    + Sse.names(frames));
+        } else {
+            fake.script("r-incomplete", Script.json("{\"id\":\"resp_i\",\"object\":\"response\",\"status\":\"incomplete\","
+                    + "\"incomplete_details\":{\"reason\":\"" + reason + "\"},\"output\":[{\"id\":\"msg_i\",\"type\":\"message\","
+                    + "\"role\":\"assistant\",\"status\":\"incomplete\",\"content\":[{\"type\":\"output_text\",\"text\":"
+                    + "\"Sunny and\",\"annotations\":[]}]}],\"usage\":{\"input_tokens\":30,\"output_tokens\":16}}"));
+            HttpResponse<String> response = post(ask("resp-incomplete", false, ""));
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("Sunny and", json(response).at("/content/0/text").asText());
+            assertEquals(stopReason, json(response).get("stop_reason").asText(), response.body());
+            assertEquals(16, json(response).at("/usage/output_tokens").asInt());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, streamed {1}")
+    @CsvSource(delimiter = '|', value = {
+        "html|false|not a Responses API response", "html|true|HTML page instead of an event stream",
+        "redirect|false|redirect (HTTP 307 to", "redirect|true|never follows provider redirects"})
+    void an_html_page_or_a_redirect_from_a_responses_backend_is_a_clear_502_naming_it(String answer, boolean stream,
+                                                                                     String says) throws Exception {
+        String page = "<html><head><title>Sign in</title></head><body><h1>Captive portal</h1></body></html>";
+        fake.script("r-misbehaving", answer.equals("html") ? Script.text(page).header("Content-Type", "text/html")
+                : Script.status(307).header("Location", "/elsewhere/v1/responses?sig=abc"));
+        HttpResponse<String> response = post(ask("resp-misbehaving", stream, ""));
+        assertEquals(502, response.statusCode(), response.body());
+        JsonNode error = json(response);
+        assertEquals("api_error", error.at("/error/type").asText(), response.body());
+        String message = error.at("/error/message").asText();
+        assertTrue(message.contains("backend 'oai'") && message.contains(says), message);
+        assertFalse(response.body().contains("<h1>") || response.body().contains("sig=abc") || response.body().contains(KEY),
+                "no markup, no redirect query, no key: " + response.body());
+        assertTrue(fake.requests().stream().noneMatch(r -> r.path("path").asText().startsWith("/elsewhere/v1/responses")),
+                "the redirect's target never got the prompt");
     }
 }

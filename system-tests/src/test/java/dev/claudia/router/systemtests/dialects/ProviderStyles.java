@@ -108,7 +108,7 @@ final class ProviderStyles {
         return d;
     }
 
-    private static String chunk(ObjectNode delta, String finish) {
+    static String chunk(ObjectNode delta, String finish) {
         ObjectNode chunk = JSON.createObjectNode().put("object", "chat.completion.chunk");
         ArrayNode choices = chunk.putArray("choices");
         ObjectNode choice = choices.addObject().put("index", 0);
