@@ -1,6 +1,8 @@
 package dev.claudia.router.systemtests;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claudia.router.systemtests.secrets.PlantedSecret;
+import dev.claudia.router.systemtests.secrets.Recorder;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,6 +24,8 @@ import java.util.Map;
  * an environment of the test's choosing (no inherited keys) and everything it writes to standard
  * output and error kept in a file. The JDK HTTP server's settings (receive time, connection cap) are
  * read once per process: a router in a JVM of its own is the only way to test them as configured.
+ * Every router started here also holds the suite's planted key ({@link PlantedSecret}), and its
+ * output is kept for the end-of-suite secret scan ({@link Recorder}).
  */
 public final class LaunchedRouter implements AutoCloseable {
 
@@ -49,7 +53,7 @@ public final class LaunchedRouter implements AutoCloseable {
 
     private static Path write(ObjectNode config) throws IOException {
         Path file = Files.createTempFile("claudia-launched", ".json");
-        Files.writeString(file, config.toPrettyString());
+        Files.writeString(file, PlantedSecret.plant(config.deepCopy()).toPrettyString());
         file.toFile().deleteOnExit();
         return file;
     }
@@ -61,8 +65,8 @@ public final class LaunchedRouter implements AutoCloseable {
     /** As {@link #start(Path, Map)}, with JVM options added after the shipped ones (a log, say). */
     public static LaunchedRouter start(Path config, Map<String, String> env, List<String> jvmOptions) throws IOException {
         int port = freePort();
-        Path log = Files.createTempFile("claudia-launched", ".log");
-        log.toFile().deleteOnExit();
+        PlantedSecret.plant(config);
+        Path log = Recorder.newFile("launched", ".log");
         LaunchedRouter router = new LaunchedRouter(process(config, env, port, log, jvmOptions), log, URI.create("http://127.0.0.1:" + port),
                 config);
         try {
@@ -79,8 +83,7 @@ public final class LaunchedRouter implements AutoCloseable {
 
     /** Runs the router until it exits by itself (a refused start), for at most 30 s. */
     public static Exit runToExit(ObjectNode config, Map<String, String> env) throws Exception {
-        Path log = Files.createTempFile("claudia-launched", ".log");
-        log.toFile().deleteOnExit();
+        Path log = Recorder.newFile("refused", ".log");
         int port = freePort();
         Process process = process(write(config), env, port, log, List.of());
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -114,7 +117,7 @@ public final class LaunchedRouter implements AutoCloseable {
                 "start", "--config", config.toString(), "--port", Integer.toString(port)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.endsWith("_API_KEY") || k.startsWith("CLAUDIA_"));
-        builder.environment().putAll(env);
+        builder.environment().putAll(PlantedSecret.env(env));
         builder.redirectOutput(log.toFile());
         return builder.start();
     }

@@ -1,5 +1,8 @@
 package dev.claudia.router.systemtests;
 
+import dev.claudia.router.systemtests.secrets.PlantedSecret;
+import dev.claudia.router.systemtests.secrets.Recorder;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * A {@code claudia} command (such as {@code check}) run by the packaged router as a user runs it:
  * its own JVM on the module path of {@link LaunchedRouter}, plus any extra jars, with an environment
  * of the test's choosing (no inherited keys or CLAUDIA_ variables). Standard output and error are
- * kept apart, since a command's output is what the test reads.
+ * kept apart, since a command's output is what the test reads. The suite's planted key is in its
+ * environment and config ({@link PlantedSecret}); both outputs are kept for the secret scan.
  */
 public final class PackagedCommand {
 
@@ -44,22 +48,25 @@ public final class PackagedCommand {
         command.addAll(List.of("--module-path", String.join(File.pathSeparator, modulePath),
                 "-m", "dev.claudia.router.bootstrap/dev.claudia.router.bootstrap.Main"));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile("claudia-command", ".out");
-        Path err = Files.createTempFile("claudia-command", ".err");
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--config")) {
+                PlantedSecret.plant(Path.of(args[i + 1]));
+            }
+        }
+        Path out = Recorder.newFile("command-stdout", ".log");
+        Path err = Recorder.newFile("command-stderr", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(k -> k.endsWith("_API_KEY") || k.endsWith("_KEY") || k.startsWith("CLAUDIA_"));
-        builder.environment().putAll(env);
+        builder.environment().putAll(PlantedSecret.env(env));
         Process process = builder.start();
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the command did not end within 120 s: " + read(out) + read(err));
-            }
-            return new Result(process.exitValue(), read(out), read(err));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the command did not end within 120 s: " + read(out) + read(err));
         }
+        if (env.containsKey("CLAUDIA_LOG_FILE")) {
+            Recorder.copyLog("command-router", Path.of(env.get("CLAUDIA_LOG_FILE")));
+        }
+        return new Result(process.exitValue(), read(out), read(err));
     }
 
     private static String read(Path file) throws IOException {

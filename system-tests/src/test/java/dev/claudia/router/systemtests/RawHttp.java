@@ -70,7 +70,10 @@ public final class RawHttp {
             }
             long left = Math.max(1, timeoutMillis - (System.nanoTime() - start) / 1_000_000);
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-            return read(socket, start, askClosed);
+            Answer answer = read(socket, start, askClosed);
+            dev.claudia.router.systemtests.secrets.Recorder.response("raw answer on port " + port,
+                    answer.status() + " " + answer.headers() + "\n" + answer.body());
+            return answer;
         }
     }
 

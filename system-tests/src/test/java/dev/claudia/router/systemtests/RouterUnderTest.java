@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claudia.router.bootstrap.ClaudiaServer;
-import dev.claudia.router.bootstrap.ServerOptions;
+import dev.claudia.router.systemtests.secrets.PlantedSecret;
+import dev.claudia.router.systemtests.secrets.RecordingClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +27,7 @@ public final class RouterUnderTest implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClaudiaServer server;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = RecordingClient.newHttpClient();
 
     private RouterUnderTest(ClaudiaServer server) {
         this.server = server;
@@ -71,7 +72,11 @@ public final class RouterUnderTest implements AutoCloseable {
         return config;
     }
 
-    /** A router on this config.json; {@code FAKE_API_KEY} is set unless {@code env} sets it. */
+    /**
+     * A router on this config.json; {@code FAKE_API_KEY} is set unless {@code env} sets it. The suite's
+     * planted key is added ({@link PlantedSecret}) and the router's log lines and its answers
+     * to {@link #client()} are recorded for the secret scan ({@link RecordingClient}).
+     */
     public static RouterUnderTest start(ObjectNode config, Map<String, String> env) {
         try {
             Path file = Files.createTempFile("claudia-config", ".json");
@@ -79,7 +84,7 @@ public final class RouterUnderTest implements AutoCloseable {
             file.toFile().deleteOnExit();
             Map<String, String> environment = new java.util.HashMap<>(Map.of("FAKE_API_KEY", "sk-fake-backend-key"));
             environment.putAll(env);
-            return new RouterUnderTest(ClaudiaServer.start(new ServerOptions(file, environment, "127.0.0.1", 0)));
+            return new RouterUnderTest(ClaudiaServer.start(PlantedSecret.inProcess(file, environment, 0)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -54,7 +54,7 @@ class BadUpstreamContractTest {
     private static FakeOpenAiAdmin fake;
     private static URI fakeUrl;
     private static LaunchedRouter router;
-    private static final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient client = dev.claudia.router.systemtests.secrets.RecordingClient.newHttpClient();
 
     private static String delta(String text) {
         return "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text + "\"},\"finish_reason\":null}]}";

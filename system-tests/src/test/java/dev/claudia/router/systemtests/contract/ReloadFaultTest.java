@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReloadFaultTest {
 
     private static final int CLIENTS = 6;
-    private static final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient client = dev.claudia.router.systemtests.secrets.RecordingClient.newHttpClient();
 
     private static ObjectNode config(String url, String target) {
         ObjectNode config = RouterUnderTest.JSON.createObjectNode().put("port", 0).put("defaultBackend", "fake");

@@ -7,6 +7,7 @@ import dev.claudia.router.systemtests.RouterUnderTest;
 import dev.claudia.router.systemtests.fake.FakeOpenAiAdmin;
 import dev.claudia.router.systemtests.fake.FakeOpenAiContainer;
 import dev.claudia.router.systemtests.fake.Script;
+import dev.claudia.router.systemtests.secrets.PlantedSecret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The router as a web page, a network neighbour and a talkative provider would meet it. Secrets are
  * planted everywhere the router holds them (the provider key, credentials in base URLs, the client
  * key), the fake provider echoes them back in errors, and the last test searches every response body,
- * every response header and every log line of this class for them.
+ * every response header and every log line of this class for them. The suite's planted key
+ * ({@link PlantedSecret}) is echoed here too, so the end-of-suite scan meets a real masked echo.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityContractTest {
@@ -45,7 +47,7 @@ class SecurityContractTest {
 
     private static FakeOpenAiAdmin fake;
     private static LaunchedRouter router;
-    private static final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient client = dev.claudia.router.systemtests.secrets.RecordingClient.newHttpClient();
     private static final StringBuilder everythingAnswered = new StringBuilder();
 
     @BeforeAll
@@ -66,6 +68,9 @@ class SecurityContractTest {
         ObjectNode profiles = config.putObject("modelProfiles");
         profiles.putObject("claude-sec").put("backend", "fake").put("providerModel", "sec-echo").put("retryAttempts", 1);
         profiles.putObject("claude-gated").put("backend", "gated").put("retryAttempts", 1);
+        // the backend the starter plants (the suite-wide secret scan's key), reachable here so the fake can echo its key
+        profiles.putObject("claude-planted").put("backend", PlantedSecret.BACKEND).put("providerModel", "sec-planted")
+                .put("retryAttempts", 1);
         config.putObject("access").putArray("allowedOrigins").add("https://allowed.example");
         router = LaunchedRouter.start(config, Map.of("FAKE_API_KEY", PROVIDER_KEY, "CLAUDIA_AUTH_TOKEN", CLIENT_KEY));
     }
@@ -146,6 +151,18 @@ class SecurityContractTest {
         assertTrue(fake.lastBody("sec-echo") != null);
         assertEquals("Bearer " + PROVIDER_KEY, fake.requests("sec-echo").getLast().at("/headers/authorization").asText(),
                 "the provider itself does get its key");
+    }
+
+    @Test
+    @Order(4)
+    void the_suites_planted_key_echoed_by_its_provider_is_masked_like_any_other() throws Exception {
+        fake.script("sec-planted", Script.status(401).body("{\"error\":{\"message\":\"Incorrect API key provided: "
+                + PlantedSecret.VALUE + "\",\"type\":\"invalid_request_error\"}}"));
+        HttpResponse<String> rejected = send(message("claude-planted", false));
+        assertEquals(401, rejected.statusCode(), rejected.body());
+        assertTrue(rejected.body().contains("Incorrect API key provided: [REDACTED]"), rejected.body());
+        assertEquals("Bearer " + PlantedSecret.VALUE, fake.requests("sec-planted").getLast().at("/headers/authorization").asText(),
+                "the planted backend is a real one, its key sent to its provider");
     }
 
     @Test

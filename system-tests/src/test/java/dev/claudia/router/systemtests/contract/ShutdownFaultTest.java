@@ -41,7 +41,7 @@ class ShutdownFaultTest {
     private static final String STOP = "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}";
     private static final String OK = "{\"id\":\"c\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
             + "\"content\":\"whole\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}";
-    private static final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient client = dev.claudia.router.systemtests.secrets.RecordingClient.newHttpClient();
 
     private static String delta(String text) {
         return "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text + "\"},\"finish_reason\":null}]}";

@@ -43,7 +43,7 @@ class SlowClientFaultTest {
 
     private static FakeOpenAiAdmin fake;
     private static LaunchedRouter router;
-    private static final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient client = dev.claudia.router.systemtests.secrets.RecordingClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {

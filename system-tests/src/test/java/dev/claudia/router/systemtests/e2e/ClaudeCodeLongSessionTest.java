@@ -2,7 +2,7 @@ package dev.claudia.router.systemtests.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudia.router.bootstrap.ClaudiaServer;
-import dev.claudia.router.bootstrap.ServerOptions;
+import dev.claudia.router.systemtests.secrets.PlantedSecret;
 import dev.claudia.router.systemtests.fake.FakeOpenAiAdmin;
 import dev.claudia.router.systemtests.fake.FakeOpenAiContainer;
 import dev.claudia.router.systemtests.fake.Script;
@@ -85,7 +85,7 @@ class ClaudeCodeLongSessionTest {
                    "claude-3-haiku-latest": {"backend": "fakeA", "providerModel": "text", "retryAttempts": 1}},
                  "routingRules": [{"name": "subagent", "when": {"subagent": true}, "profile": "claude-cc-agent"}]}
                 """.formatted(ClaudeCodeRun.unusedPortUri().getPort(), container.baseUrl()));
-        router = ClaudiaServer.start(new ServerOptions(config, Map.of("FAKE_API_KEY", "sk-fake"), "127.0.0.1", 0));
+        router = ClaudiaServer.start(PlantedSecret.inProcess(config, Map.of("FAKE_API_KEY", "sk-fake"), 0));
         Logger.getLogger("claudia.request").addHandler(CAPTURE); // after start: starting resets the log configuration
     }
 

@@ -2,7 +2,7 @@ package dev.claudia.router.systemtests.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudia.router.bootstrap.ClaudiaServer;
-import dev.claudia.router.bootstrap.ServerOptions;
+import dev.claudia.router.systemtests.secrets.PlantedSecret;
 import dev.claudia.router.systemtests.fake.FakeOpenAiAdmin;
 import dev.claudia.router.systemtests.fake.FakeOpenAiContainer;
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +91,7 @@ class ClaudeCodeModelSwitchTest {
                                           "apiKeyEnv": "FAKE_API_KEY", "defaultModel": "text"}},
                  "modelProfiles": {%2$s}}
                 """.formatted(container.baseUrl(), profiles, container.port()));
-        router = ClaudiaServer.start(new ServerOptions(config, Map.of("FAKE_API_KEY", "sk-fake"), "127.0.0.1", 0));
+        router = ClaudiaServer.start(PlantedSecret.inProcess(config, Map.of("FAKE_API_KEY", "sk-fake"), 0));
     }
 
     @AfterAll

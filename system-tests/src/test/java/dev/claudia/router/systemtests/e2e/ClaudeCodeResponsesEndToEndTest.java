@@ -94,13 +94,15 @@ class ClaudeCodeResponsesEndToEndTest {
     private static JsonNode runClaude(Path project, Path config, String alias, String prompt) throws Exception {
         Path home = Path.of(System.getProperty("claudia.home", "..")).toAbsolutePath().normalize();
         Path userHome = Files.createTempDirectory("claude-home");
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("claudia").toString(), "claude", "--config", config.toString(),
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("claudia").toString(), "claude", "--config",
+                dev.claudia.router.systemtests.secrets.PlantedSecret.plant(config).toString(),
                 "--model", alias, "-p", prompt, "--output-format", "json", "--permission-mode", "acceptEdits")
                 .directory(project.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("ANTHROPIC_") || k.startsWith("CLAUDE_") || k.startsWith("CLAUDIA_"));
         env.putAll(Map.of("HOME", userHome.toString(), "CLAUDE_BIN", ClaudeCodeCli.executable().toString(),
                 "FAKE_API_KEY", "sk-fake", "OAI_API_KEY", "sk-proj-fake", "MAX_THINKING_TOKENS", "4000",
+                dev.claudia.router.systemtests.secrets.PlantedSecret.ENV, dev.claudia.router.systemtests.secrets.PlantedSecret.VALUE,
                 "CLAUDIA_LOG_FILE", userHome.resolve("router.log").toString()));
         Path stdout = userHome.resolve("stdout.json");
         Path stderr = userHome.resolve("stderr.txt");
@@ -109,6 +111,7 @@ class ClaudeCodeResponsesEndToEndTest {
         if (!done) {
             process.destroyForcibly();
         }
+        dev.claudia.router.systemtests.secrets.Recorder.copyLog("claude-router", userHome.resolve("router.log"));
         String report = "stdout: " + Files.readString(stdout) + "\nstderr: " + Files.readString(stderr) + "\nrouter log: "
                 + (Files.exists(userHome.resolve("router.log")) ? Files.readString(userHome.resolve("router.log")) : "-");
         assertTrue(done, "claude finished within 3 minutes\n" + report);

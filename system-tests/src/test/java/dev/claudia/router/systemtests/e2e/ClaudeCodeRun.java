@@ -3,6 +3,8 @@ package dev.claudia.router.systemtests.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claudia.router.systemtests.fake.Script;
+import dev.claudia.router.systemtests.secrets.PlantedSecret;
+import dev.claudia.router.systemtests.secrets.Recorder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -63,11 +65,12 @@ final class ClaudeCodeRun {
     Result viaClaudia(Path config, String alias, String... args) throws Exception {
         Path checkout = Path.of(System.getProperty("claudia.home", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>(List.of(checkout.resolve("claudia").toString(), "claude",
-                "--config", config.toString(), "--model", alias));
+                "--config", PlantedSecret.plant(config).toString(), "--model", alias));
         command.addAll(List.of(args));
         Map<String, String> env = new HashMap<>();
         env.put("CLAUDE_BIN", claude.toString());
         env.put("FAKE_API_KEY", "sk-fake");
+        env.put(PlantedSecret.ENV, PlantedSecret.VALUE);
         env.put("CLAUDIA_LOG_FILE", home.resolve("router.log").toString());
         return run(command, env, null);
     }
@@ -113,6 +116,9 @@ final class ClaudeCodeRun {
         Path log = home.resolve("router.log");
         Result result = new Result(done ? process.exitValue() : -1, Files.readString(out), Files.readString(err),
                 Files.exists(log) ? Files.readString(log) : "-");
+        // What the CLI printed is what it read from the router; the router's log is the router's.
+        Recorder.response("claude " + String.join(" ", command.subList(1, command.size())), result.stdout() + "\n" + result.stderr());
+        Recorder.copyLog("claude-router", log);
         if (!done) {
             throw new AssertionError("claude did not finish within 3 minutes\n" + result);
         }

@@ -1,7 +1,8 @@
 package dev.claudia.router.systemtests.e2e;
 
 import dev.claudia.router.bootstrap.ClaudiaServer;
-import dev.claudia.router.bootstrap.ServerOptions;
+import dev.claudia.router.systemtests.secrets.PlantedSecret;
+import dev.claudia.router.systemtests.secrets.Recorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +31,19 @@ class LauncherTest {
     private static Run run(Path dir, Map<String, String> env, String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("CLAUDIA_") || k.startsWith("CLAUDE_"));
-        builder.environment().putAll(env);
+        builder.environment().putAll(PlantedSecret.env(env));
+        for (int i = 0; i + 1 < command.length; i++) {
+            if (command[i].equals("--config")) {
+                PlantedSecret.plant(Path.of(command[i + 1]));
+            }
+        }
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+        Recorder.response(String.join(" ", command), output);
+        if (env.containsKey("CLAUDIA_LOG_FILE")) {
+            Recorder.copyLog("launcher", Path.of(env.get("CLAUDIA_LOG_FILE")));
+        }
         return new Run(process.exitValue(), output);
     }
 
@@ -192,8 +202,7 @@ class LauncherTest {
         Map<String, String> env = Map.of("CLAUDE_BIN", showingClaude(dir).toString(), "HOME", dir.toString(),
                 "CLAUDIA_AUTH_TOKEN", key, "CLAUDIA_LOG_FILE", dir.resolve("router.log").toString());
 
-        try (ClaudiaServer shared = ClaudiaServer.start(new ServerOptions(config, Map.of("CLAUDIA_AUTH_TOKEN", key),
-                "127.0.0.1", null))) {
+        try (ClaudiaServer shared = ClaudiaServer.start(PlantedSecret.inProcess(config, Map.of("CLAUDIA_AUTH_TOKEN", key), null))) {
             Run run = run(dir, env, HOME.resolve("claudia").toString(), "claude", "--config", config.toString(), "-p", "x");
             assertEquals("http://127.0.0.1:" + port, line(run, "BASE:"), run.output());
             assertEquals(key, line(run, "TOKEN:"));

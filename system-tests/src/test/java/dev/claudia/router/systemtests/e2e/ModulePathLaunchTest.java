@@ -44,7 +44,7 @@ class ModulePathLaunchTest {
                 + fake.baseUrl() + "\",\"apiKeyEnv\":\"OAI_API_KEY\",\"defaultModel\":\"module-path-responses\"}"));
         ((ObjectNode) config.get("modelProfiles")).set("claude-responses", JSON.readTree("{\"backend\":\"oai\"}"));
         try (LaunchedRouter router = LaunchedRouter.start(config, Map.of("OAI_API_KEY", "sk-module-path"))) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = dev.claudia.router.systemtests.secrets.RecordingClient.of(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
             URI base = router.baseUri();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/v1/messages"))
                     .header("x-api-key", "any").header("content-type", "application/json")

@@ -75,7 +75,7 @@ class TeamAdapterEndToEndTest {
     }
 
     private static HttpResponse<String> post(URI base, boolean stream) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/v1/messages"))
+        return dev.claudia.router.systemtests.secrets.RecordingClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/v1/messages"))
                 .header("x-api-key", "any").header("content-type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"claude-acme\",\"max_tokens\":50,\"stream\":" + stream
                         + ",\"system\":\"Be brief.\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")).build(),
