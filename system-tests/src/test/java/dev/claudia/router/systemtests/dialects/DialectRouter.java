@@ -39,7 +39,7 @@ final class DialectRouter {
      * reasoning style: its profile sets {@code prompt_mode} through {@code extraBody}, as
      * docs/providers.md tells users to.
      */
-    static final Map<String, String> THINKING_STYLES = Map.of("generic", "effort", "groq", "effort");
+    static final Map<String, String> THINKING_STYLES = Map.of("generic", "effort", "groq", "effort", "ollama", "effort");
 
     private DialectRouter() {}
 
