@@ -39,7 +39,8 @@ final class DialectRouter {
      * reasoning style: its profile sets {@code prompt_mode} through {@code extraBody}, as
      * docs/providers.md tells users to.
      */
-    static final Map<String, String> THINKING_STYLES = Map.of("generic", "effort", "groq", "effort", "ollama", "effort");
+    static final Map<String, String> THINKING_STYLES = Map.of("generic", "effort", "groq", "effort", "ollama", "effort",
+            "lmstudio", "effort");
 
     private DialectRouter() {}
 
