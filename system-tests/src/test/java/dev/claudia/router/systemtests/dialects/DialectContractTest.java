@@ -137,10 +137,10 @@ class DialectContractTest {
     private static JsonNode thinkingAsked(String dialect) throws Exception {
         return RouterUnderTest.JSON.readTree(switch (dialect) {
             case "generic", "groq", "gemini", "ollama", "lmstudio" -> "{\"reasoning_effort\":\"high\"}";
-            case "vllm", "llamacpp" -> "{\"chat_template_kwargs\":{\"enable_thinking\":true}}";
+            case "nvidia-nim", "vllm", "llamacpp" -> "{\"chat_template_kwargs\":{\"enable_thinking\":true}}";
             case "openrouter" -> "{\"reasoning\":{\"effort\":\"high\"}}";
             case "deepseek" -> "{\"thinking\":{\"type\":\"enabled\"}}";
-            case "nvidia-nim", "mistral" -> "{}";
+            case "mistral" -> "{}";
             default -> throw new IllegalArgumentException(dialect);
         });
     }

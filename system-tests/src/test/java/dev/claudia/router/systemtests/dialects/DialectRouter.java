@@ -40,7 +40,7 @@ final class DialectRouter {
      * docs/providers.md tells users to.
      */
     static final Map<String, String> THINKING_STYLES = Map.of("generic", "effort", "groq", "effort", "ollama", "effort",
-            "lmstudio", "effort");
+            "lmstudio", "effort", "nvidia-nim", "chat_template_kwargs");
 
     private DialectRouter() {}
 
