@@ -140,7 +140,7 @@ class DialectContractTest {
             case "nvidia-nim", "vllm", "llamacpp" -> "{\"chat_template_kwargs\":{\"enable_thinking\":true}}";
             case "openrouter" -> "{\"reasoning\":{\"effort\":\"high\"}}";
             case "deepseek" -> "{\"thinking\":{\"type\":\"enabled\"}}";
-            case "mistral" -> "{}";
+            case "mistral" -> "{\"prompt_mode\":\"reasoning\"}";
             default -> throw new IllegalArgumentException(dialect);
         });
     }

@@ -59,6 +59,9 @@ final class DialectRouter {
                 if (scenario.equals("thinking") && THINKING_STYLES.containsKey(dialect)) {
                     profile.putObject("options").put("reasoning", THINKING_STYLES.get(dialect));
                 }
+                if (scenario.equals("thinking") && dialect.equals("mistral")) {
+                    profile.putObject("extraBody").put("prompt_mode", "reasoning");
+                }
             }
         }
         return RouterUnderTest.start(config, Map.of());
