@@ -88,7 +88,7 @@ class AdapterConfigTest {
                  }}""");
         assertEquals(List.of(
                 "config.json: backends.nim.options.reasoning: must be one of \"none\", \"effort\", \"chat_template_kwargs\", "
-                        + "\"openrouter\", \"thinking_type\"",
+                        + "\"openrouter\", \"thinking_type\", \"chat_template_kwargs_thinking\"",
                 "config.json: backends.nim.options.typo: unknown option",
                 "config.json: backends.claude.options.auth: must be one of \"x-api-key\", \"bearer\"",
                 "config.json: backends.claude.options.dropBetas.1: must be a non-empty string",

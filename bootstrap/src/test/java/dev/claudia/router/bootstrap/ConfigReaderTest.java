@@ -139,7 +139,7 @@ class ConfigReaderTest {
                 "config.json: modelProfiles.b.extraBody: must be a JSON object (it is merged into the provider request body)",
                 "config.json: modelProfiles.b.capabilities.streaming: must be true, false or \"only\"",
                 "config.json: modelProfiles.b.capabilities.reasoning: must be one of \"none\", \"effort\", "
-                        + "\"chat_template_kwargs\", \"openrouter\", \"thinking_type\"",
+                        + "\"chat_template_kwargs\", \"openrouter\", \"thinking_type\", \"chat_template_kwargs_thinking\"",
                 "config.json: modelMap.c.model: required",
                 "config.json: modelProfiles.b.fallbacks.0: unknown profile 'zzz'"), problems);
     }

@@ -109,11 +109,39 @@ class DialectContractTest {
         assertEquals("It is Monday.", Sse.text(DialectRouter.stream(router, Requests.continued(first, answer, "Monday"))));
         ArrayNode bodies = received(model);
         assertEquals(2, bodies.size());
+        assertEquals(thinkingAsked(dialect), askedFor(bodies.get(0)), "thinking asked the " + dialect + " way");
         JsonNode replayed = bodies.get(1).get("messages");
         boolean replays = dialect.equals("deepseek") || dialect.equals("openrouter");
         assertEquals(replays, replayed.toString().contains(reasoning),
                 "the router's own reasoning goes back only where the provider wants it: " + replayed);
         assertFalse(bodies.get(1).toString().contains("claudia."), "a router signature never goes upstream");
         UpstreamGolden.check(dialect + "-thinking", bodies);
+    }
+
+    /** The fields a provider reads as a request for reasoning, as they were sent. */
+    private static ObjectNode askedFor(JsonNode body) {
+        ObjectNode asked = RouterUnderTest.JSON.createObjectNode();
+        for (String field : List.of("reasoning_effort", "chat_template_kwargs", "reasoning", "thinking", "prompt_mode")) {
+            if (body.has(field)) {
+                asked.set(field, body.get(field));
+            }
+        }
+        return asked;
+    }
+
+    /**
+     * How each provider is asked for Claude Code's adaptive thinking at high effort, written out here
+     * independently of the router. Mistral's {@code prompt_mode} comes from the profile's
+     * {@code extraBody}, not from the request's thinking (no reasoning style sends it).
+     */
+    private static JsonNode thinkingAsked(String dialect) throws Exception {
+        return RouterUnderTest.JSON.readTree(switch (dialect) {
+            case "generic", "groq", "gemini", "ollama", "lmstudio" -> "{\"reasoning_effort\":\"high\"}";
+            case "nvidia-nim", "vllm", "llamacpp" -> "{\"chat_template_kwargs\":{\"enable_thinking\":true}}";
+            case "openrouter" -> "{\"reasoning\":{\"effort\":\"high\"}}";
+            case "deepseek" -> "{\"thinking\":{\"type\":\"enabled\"}}";
+            case "mistral" -> "{\"prompt_mode\":\"reasoning\"}";
+            default -> throw new IllegalArgumentException(dialect);
+        });
     }
 }

@@ -23,12 +23,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A router with one backend per dialect, each pointed at the fake with that provider's rules
  * ({@code /gemini/v1}, {@code /mistral/v1}...; the generic dialect gets OpenAI's, {@code /openai/v1}),
  * and a profile per dialect and scenario: {@code claude-<dialect>-<scenario>} asks the fake for
- * model {@code <dialect>-<scenario>}, so no two tests share a script.
+ * model {@code <dialect>-<scenario>}, so no two tests share a script. The {@code thinking} profile
+ * of a dialect whose default is not to ask for reasoning turns it on in the provider's own way
+ * ({@link #THINKING_STYLES}), as a user with a reasoning model there would.
  */
 final class DialectRouter {
 
     static final List<String> DIALECTS = List.of("nvidia-nim", "deepseek", "openrouter", "groq", "gemini", "mistral",
             "ollama", "lmstudio", "vllm", "llamacpp", "generic");
+
+    /**
+     * The {@code reasoning} option of the thinking profiles whose dialect asks for none by default:
+     * OpenAI, Groq, Ollama's and LM Studio's OpenAI endpoints take {@code reasoning_effort}; NIM's
+     * Qwen 3 and GLM take {@code chat_template_kwargs.enable_thinking}. Mistral's field has no
+     * reasoning style: its profile sets {@code prompt_mode} through {@code extraBody}, as
+     * docs/providers.md tells users to.
+     */
+    static final Map<String, String> THINKING_STYLES = Map.of("generic", "effort", "groq", "effort", "ollama", "effort",
+            "lmstudio", "effort", "nvidia-nim", "chat_template_kwargs");
 
     private DialectRouter() {}
 
@@ -42,8 +54,14 @@ final class DialectRouter {
                     .put("baseUrl", "http://127.0.0.1:" + fake.port() + "/" + prefix + "/v1")
                     .put("apiKeyEnv", "FAKE_API_KEY").put("defaultModel", dialect);
             for (String scenario : scenarios) {
-                profiles.putObject("claude-" + dialect + "-" + scenario).put("backend", "d-" + dialect)
+                ObjectNode profile = profiles.putObject("claude-" + dialect + "-" + scenario).put("backend", "d-" + dialect)
                         .put("providerModel", dialect + "-" + scenario).put("retryAttempts", 1);
+                if (scenario.equals("thinking") && THINKING_STYLES.containsKey(dialect)) {
+                    profile.putObject("options").put("reasoning", THINKING_STYLES.get(dialect));
+                }
+                if (scenario.equals("thinking") && dialect.equals("mistral")) {
+                    profile.putObject("extraBody").put("prompt_mode", "reasoning");
+                }
             }
         }
         return RouterUnderTest.start(config, Map.of());

@@ -88,7 +88,13 @@ public record OpenAiChatOptions(Dialect dialect, ReasoningStyle reasoning, Syste
         /** OpenRouter {@code reasoning: {effort | max_tokens}}. */
         OPENROUTER("openrouter"),
         /** DeepSeek and Z.ai {@code thinking: {type: enabled | disabled}}. */
-        THINKING_TYPE("thinking_type");
+        THINKING_TYPE("thinking_type"),
+        /**
+         * {@code chat_template_kwargs.thinking}: the key DeepSeek V3.1-family templates read (on NIM,
+         * vLLM, SGLang) where Qwen 3 and GLM read {@code enable_thinking}. Last, so that the list in
+         * configuration errors only grew at its end.
+         */
+        CHAT_TEMPLATE_KWARGS_THINKING("chat_template_kwargs_thinking");
 
         static final Map<String, ReasoningStyle> BY_NAME = Names.byName(values(), s -> s.configName);
 

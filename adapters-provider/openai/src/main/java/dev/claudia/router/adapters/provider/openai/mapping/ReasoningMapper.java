@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Anthropic {@code thinking} (and {@code output_config.effort}) in the dialect the route speaks
  * (protocol.md D.1, E): OpenAI's {@code reasoning_effort}, the {@code chat_template_kwargs} of
- * vLLM/SGLang/NIM, OpenRouter's {@code reasoning} object, or DeepSeek/Z.ai's {@code thinking}.
+ * vLLM/SGLang/NIM ({@code enable_thinking}, or {@code thinking} for DeepSeek V3.1 templates),
+ * OpenRouter's {@code reasoning} object, or DeepSeek/Z.ai's {@code thinking}.
  */
 public final class ReasoningMapper {
 
@@ -39,6 +40,7 @@ public final class ReasoningMapper {
             }
             case EFFORT -> on ? new Reasoning(effort(request), Map.of()) : Reasoning.NONE;
             case CHAT_TEMPLATE_KWARGS -> extra("chat_template_kwargs", Map.of("enable_thinking", on));
+            case CHAT_TEMPLATE_KWARGS_THINKING -> extra("chat_template_kwargs", Map.of("thinking", on));
             case OPENROUTER -> extra("reasoning", switch (thinking) {
                 case ThinkingConfig.Enabled e -> Map.of("max_tokens", e.budgetTokens());
                 case ThinkingConfig.Adaptive a -> Map.of("effort", effort(request));

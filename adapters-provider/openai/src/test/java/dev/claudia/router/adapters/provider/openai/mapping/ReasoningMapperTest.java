@@ -61,6 +61,16 @@ class ReasoningMapperTest {
     }
 
     @Test
+    void switches_deepseek_template_thinking_with_its_own_key() {
+        assertEquals(Map.of("chat_template_kwargs", Map.of("thinking", true)),
+                map(new ThinkingConfig.Adaptive(), Effort.HIGH, ReasoningStyle.CHAT_TEMPLATE_KWARGS_THINKING).extras());
+        assertEquals(Map.of("chat_template_kwargs", Map.of("thinking", false)),
+                map(new ThinkingConfig.Disabled(), null, ReasoningStyle.CHAT_TEMPLATE_KWARGS_THINKING).extras());
+        assertEquals(Map.of(), map(ThinkingConfig.UNSPECIFIED, null, ReasoningStyle.CHAT_TEMPLATE_KWARGS_THINKING).extras());
+        assertNull(map(new ThinkingConfig.Enabled(2048), null, ReasoningStyle.CHAT_TEMPLATE_KWARGS_THINKING).effort());
+    }
+
+    @Test
     void speaks_openrouters_reasoning_object() {
         assertEquals(Map.of("reasoning", Map.of("max_tokens", 8000)),
                 map(new ThinkingConfig.Enabled(8000), null, ReasoningStyle.OPENROUTER).extras());
