@@ -38,6 +38,11 @@ final class Tuning {
         // Headers and body must arrive within this many seconds: a client sending a byte a second is cut off.
         wanted.put("sun.net.httpserver.maxReqTime", Integer.toString(limits.receiveTimeoutSeconds()));
         wanted.put("jdk.httpserver.maxConnections", Integer.toString(limits.maxConnections()));
+        // The server closes a connection that goes idle while 200 (its default) are already idle, but
+        // it answered on it with keep-alive: a client that reuses it meets a closed socket ("header
+        // parser received no bytes"). 500 streaming clients hit that race 129 times in 24,000 streams
+        // (bench/Stress.java). Any connection the cap admits may stay idle.
+        wanted.put("sun.net.httpserver.maxIdleConnections", Integer.toString(limits.maxConnections()));
         // The idle check (also of connections that never sent a byte) runs every clockTick ms, 10 s by default.
         wanted.put("sun.net.httpserver.clockTick", "1000");
         // Claude Code sends about 20 headers of a few KB in all.
