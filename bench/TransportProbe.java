@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code first_delay_ms} before answering (the shared bench's scenario c, without the router).
  * It separates what the router's upstream transport costs from what the router itself costs.
  *
- * <p>Run against the shared bench backend ({@code ../shared/bench/start-backend.sh}):
+ * <p>Run against the load harness's fake backend ({@code start-backend.sh} in its checkout; see scripts/bench.sh):
  * {@code java bench/TransportProbe.java [samples] [backend-url]}. Each probe runs on a virtual
  * thread, as the router's requests do, one request at a time; the printed figures are the time
  * to the first content chunk minus the backend's 200 ms wait, in ms.

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  * escapes), which is why it lives in bench/ and not in the product.
  *
  * <p>{@code java -Dsun.net.httpserver.nodelay=true bench/floor/ProxyFloor.java [vt|pt] [jdk|url] [port]}
- * then {@code ../shared/bench/run.sh http://127.0.0.1:8090 floor}. {@code vt}: a virtual thread
+ * then the load harness against it ({@code run.sh http://127.0.0.1:8090 floor} in its checkout; see scripts/bench.sh). {@code vt}: a virtual thread
  * per request (as the router); {@code pt}: a platform thread pool. {@code jdk}: JDK HttpClient
  * upstream (as the router); {@code url}: blocking {@code HttpURLConnection}.
  */

@@ -10,7 +10,7 @@ import java.io.IOException;
 /**
  * Turns Jersey's response buffering off for event streams only. Jersey keeps the first 8 KiB of
  * every entity to compute Content-Length and ignores flush() until then, so without this a client
- * would get a stream's events in one lump at the end (stack-notes.md). JSON responses keep the
+ * would get a stream's events in one lump at the end. JSON responses keep the
  * buffer and their Content-Length.
  */
 public final class SseStreamingInterceptor implements WriterInterceptor {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Checks a sequence of events against the Anthropic stream grammar that clients rely on
- * (protocol.md B.3): message_start first, blocks indexed 0, 1, 2... in order and never
+ * (https://docs.anthropic.com/en/api/messages-streaming): message_start first, blocks indexed 0, 1, 2... in order and never
  * interleaved, deltas only for the open block and of its kind, a message_delta before
  * message_stop, and nothing after the end. Used by tests of every module that makes streams and,
  * defensively, by the HTTP adapter.

@@ -4,7 +4,7 @@ import dev.claudia.router.domain.port.FailureKind;
 import dev.claudia.router.domain.port.ProviderFailure;
 
 /**
- * The one table from provider failures to Anthropic errors (protocol.md D.4). Statuses follow
+ * The one table from provider failures to Anthropic errors (docs/errors.md). Statuses follow
  * what Anthropic itself would answer, so clients' retry logic does the right thing: transient
  * failures get statuses Claude Code and the SDKs retry (429, 5xx, 529); failures that cannot go
  * away carry {@code x-should-retry: false}, which both obey before any status rule.

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads an Anthropic Messages request (protocol.md A.2) into a domain {@link MessageRequest},
+ * Reads an Anthropic Messages request (https://docs.anthropic.com/en/api/messages) into a domain {@link MessageRequest},
  * validating as it goes: a wrong type or a missing field is a 400 naming the field.
  *
  * <p>Fields that only Anthropic can honour ({@code context_management}, {@code container},

@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Sends {@code ping} events on streams whose provider has gone quiet (reasoning models can think
- * for minutes before the next token), so clients' idle timeouts do not fire (protocol.md B.3
- * rule 9). One shared thread looks at every open stream; it never writes itself, because a write
+ * for minutes before the next token), so clients' idle timeouts do not fire (docs/translation.md,
+ * "Streams"). One shared thread looks at every open stream; it never writes itself, because a write
  * to a client that stopped reading blocks: each due ping is written by a thread of its own, and a
  * stream that is busy writing gets no ping.
  *

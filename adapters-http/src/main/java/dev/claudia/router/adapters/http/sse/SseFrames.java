@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * Formats domain stream events as Anthropic server-sent events: an {@code event:} line (clients
- * drop frames without one, protocol.md B.1), one {@code data:} line of JSON whose {@code type}
+ * drop frames without one; https://docs.anthropic.com/en/api/messages-streaming), one {@code data:} line of JSON whose {@code type}
  * equals the event name, and a blank line. Stateless apart from the JSON writer. A provider's own
  * events ({@link StreamEvent.Forwarded}) are written as they came.
  */
@@ -72,7 +72,7 @@ public final class SseFrames {
         return frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Blocks always start empty: Claude Code discards whatever a start carries (protocol.md B.3 rule 4). */
+    /** Blocks always start empty: Claude Code discards whatever a start carries (docs/translation.md, "Streams"). */
     private static Object emptyBlock(BlockStart block) {
         return switch (block) {
             case BlockStart.Text t -> new StreamBodies.EmptyText("text", "");

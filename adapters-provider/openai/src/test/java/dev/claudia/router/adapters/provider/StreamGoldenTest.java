@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Recorded provider streams (src/test/resources/streams/*.chunks.txt, raw SSE as providers send
  * it) against the events they must become (*.events.txt). Covers every tool-call streaming style
- * of protocol.md E.12 and the failure shapes, one readable line per domain event. Golden files are
+ * providers use (docs/providers.md) and the failure shapes, one readable line per domain event. Golden files are
  * never edited by hand: {@code -Dgolden.update=true} rewrites them from the current output and the
  * tests pass (review the diff); a missing {@code .events.txt} is written and its test fails once.
  */

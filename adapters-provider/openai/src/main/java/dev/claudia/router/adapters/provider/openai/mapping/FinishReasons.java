@@ -5,7 +5,7 @@ import dev.claudia.router.domain.message.StopReason;
 import java.util.List;
 
 /**
- * OpenAI {@code finish_reason} to Anthropic {@code stop_reason} (protocol.md D.2). Several servers
+ * OpenAI {@code finish_reason} to Anthropic {@code stop_reason} (docs/translation.md, "Answers"). Several servers
  * (Ollama, Gemini's compatibility layer, some vLLM parsers) say {@code stop}, or nothing, when
  * they made tool calls, so for those values the tool calls decide; an explicit {@code length},
  * {@code content_filter} or context overflow is kept even then, because it tells the client the

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Anthropic {@code thinking} (and {@code output_config.effort}) in the dialect the route speaks
- * (protocol.md D.1, E): OpenAI's {@code reasoning_effort}, the {@code chat_template_kwargs} of
+ * (docs/translation.md, docs/providers.md): OpenAI's {@code reasoning_effort}, the {@code chat_template_kwargs} of
  * vLLM/SGLang/NIM ({@code enable_thinking}, or {@code thinking} for DeepSeek V3.1 templates),
  * OpenRouter's {@code reasoning} object, or DeepSeek/Z.ai's {@code thinking}.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Fragments to calls, for each streaming style of protocol.md E.12 (the stream golden files show them end to end). */
+/** Fragments to calls, for each tool-call streaming style providers use (docs/providers.md) (the stream golden files show them end to end). */
 class ToolCallAccumulatorTest {
 
     private static List<String> calls(String... chunks) throws Exception {
