@@ -139,6 +139,17 @@ public final class Upstream implements AutoCloseable {
         }
     }
 
+    /**
+     * A stream request answered with an HTML page (a captive portal, a proxy's login page) is not an
+     * answer and has nothing to parse: a {@link ProviderException} naming the backend.
+     */
+    public void refuseHtmlStream(Response response) {
+        if (MediaType.TEXT_HTML_TYPE.isCompatible(response.getMediaType())) {
+            throw new ProviderException(ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend,
+                    "backend '" + backend + "' answered a stream request with an HTML page instead of an event stream"));
+        }
+    }
+
     private void refuseEncoding(Response response) {
         String encoding = response.getHeaderString("Content-Encoding");
         if (!ContentEncodings.identity(encoding)) {

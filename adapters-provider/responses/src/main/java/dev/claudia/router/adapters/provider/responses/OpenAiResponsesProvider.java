@@ -74,12 +74,7 @@ final class OpenAiResponsesProvider implements ChatProvider {
             if (response.getStatus() >= 300) {
                 requireSuccess(response, upstream.readError(response), call);
             }
-            if (MediaType.TEXT_HTML_TYPE.isCompatible(response.getMediaType())) {
-                // a captive portal, a proxy's login page: not an answer, and nothing to parse
-                throw new ProviderException(ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, settings.name(),
-                        "backend '" + settings.name() + "' answered a stream request with an HTML page instead of an "
-                                + "event stream"));
-            }
+            upstream.refuseHtmlStream(response);
             if (MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
                 // The server ignored stream:true and answered whole: serve it as a stream anyway.
                 byte[] body = upstream.readWhole(response);

@@ -5,11 +5,12 @@ import dev.claudia.router.domain.message.ContentBlock;
 import dev.claudia.router.domain.message.DocumentSource;
 import dev.claudia.router.domain.message.ImageSource;
 import dev.claudia.router.provider.support.DocumentText;
+import dev.claudia.router.provider.support.DeferredTools;
 
 import java.util.List;
 
 /**
- * User content blocks to OpenAI content parts (protocol.md D.1): text, images as {@code image_url}
+ * User content blocks to OpenAI content parts (docs/translation.md, "Requests"): text, images as {@code image_url}
  * (data URLs for inline bytes), plain-text documents as a {@code <document>} text part, block
  * documents flattened, PDFs as {@code file} parts. Also the text of a tool result, because OpenAI
  * {@code tool} messages carry text only.
@@ -35,7 +36,7 @@ final class ContentParts {
             case ContentBlock.ToolResult r -> throw notUserContent(r);
             // Anthropic expands a reference into the tool's definition; here the definition is in
             // the request's functions (ToolsMapper), so the model is told it may call it now.
-            case ContentBlock.ToolReference r -> into.add(Part.text(toolLoaded(r.toolName())));
+            case ContentBlock.ToolReference r -> into.add(Part.text(DeferredTools.loadedText(r.toolName())));
             case ContentBlock.Thinking t -> throw notUserContent(t);
             case ContentBlock.RedactedThinking r -> throw notUserContent(r);
         }
@@ -65,11 +66,6 @@ final class ContentParts {
             }
         }
         return text.toString();
-    }
-
-    /** The text a {@code tool_reference} becomes: the named tool is loaded and callable. */
-    static String toolLoaded(String name) {
-        return "Tool " + name + " is loaded: its definition is in the tool list, call it like any other tool.";
     }
 
     /** Only text: one plain string, which every server accepts (many local ones choke on arrays); otherwise the parts. */

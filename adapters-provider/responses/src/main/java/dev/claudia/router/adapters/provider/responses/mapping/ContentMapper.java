@@ -5,6 +5,7 @@ import dev.claudia.router.domain.message.ContentBlock;
 import dev.claudia.router.domain.message.DocumentSource;
 import dev.claudia.router.domain.message.ImageSource;
 import dev.claudia.router.provider.support.DocumentText;
+import dev.claudia.router.provider.support.DeferredTools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ContentMapper {
                 case ImageSource.Url u -> u.url();
             }));
             case ContentBlock.Document d -> document(d, into);
-            case ContentBlock.ToolReference r -> into.add(Part.text(toolLoaded(r.toolName())));
+            case ContentBlock.ToolReference r -> into.add(Part.text(DeferredTools.loadedText(r.toolName())));
             case ContentBlock.ToolUse t -> throw notUserContent(t);
             case ContentBlock.ToolResult r -> throw notUserContent(r);
             case ContentBlock.Thinking t -> throw notUserContent(t);
@@ -57,11 +58,6 @@ final class ContentMapper {
             parts.addFirst(Part.text(TOOL_ERROR.strip()));
         }
         return List.copyOf(parts);
-    }
-
-    /** What a model reads for a {@code tool_reference}: the tool's definition is now in the tool list. */
-    static String toolLoaded(String name) {
-        return "Tool " + name + " is loaded: its definition is in the tool list, call it like any other tool.";
     }
 
     private static void document(ContentBlock.Document document, List<Part> into) {

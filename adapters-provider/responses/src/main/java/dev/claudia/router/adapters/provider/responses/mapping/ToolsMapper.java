@@ -5,6 +5,7 @@ import dev.claudia.router.adapters.provider.responses.wire.ResponsesRequest.Tool
 import dev.claudia.router.domain.message.ToolChoice;
 import dev.claudia.router.domain.message.ToolDefinition;
 import dev.claudia.router.domain.message.Warning;
+import dev.claudia.router.provider.support.DeferredTools;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,7 @@ public final class ToolsMapper {
         List<Tool> functions = new ArrayList<>(tools.size());
         for (ToolDefinition tool : tools) {
             switch (tool) {
-                case ToolDefinition.Function f when f.deferLoading() && !loaded.contains(f.name()) ->
-                        warnings.accept(new Warning("tools[" + f.name() + "]",
-                                "deferred tool (defer_loading) not loaded by a tool_reference yet"));
+                case ToolDefinition.Function f when !DeferredTools.offered(f, loaded, warnings) -> { }
                 case ToolDefinition.Function f ->
                         functions.add(Tool.function(f.name(), f.description(), f.inputSchema().text()));
                 case ToolDefinition.Server s -> warnings.accept(new Warning("tools[" + s.name() + "]",
