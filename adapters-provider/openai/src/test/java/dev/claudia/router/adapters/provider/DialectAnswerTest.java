@@ -142,6 +142,11 @@ class DialectAnswerTest {
         assertEquals(0, whole("{\"choices\":[{\"message\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}],\"usage\":"
                 + "{\"prompt_tokens\":100,\"completion_tokens\":2},\"timings\":{\"cache_n\":60}}", rules(Dialects.GENERIC, false))
                 .usage().cacheReadInputTokens());
+        MessageResponse streamedLlama = streamed(rules(Dialects.LLAMACPP, false),
+                "{\"choices\":[{\"delta\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}",
+                "{\"choices\":[],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":2},\"timings\":{\"cache_n\":60}}");
+        assertEquals(60, streamedLlama.usage().cacheReadInputTokens(), "timings beside the usage of the last chunk");
+        assertEquals(40, streamedLlama.usage().inputTokens());
         MessageResponse streamedParts = streamed(rules(Dialects.MISTRAL, false),
                 "{\"choices\":[{\"delta\":{\"content\":[{\"type\":\"thinking\",\"thinking\":[{\"type\":\"text\",\"text\":\"Hm.\"}]}]}}]}",
                 "{\"choices\":[{\"delta\":{\"content\":[{\"type\":\"text\",\"text\":\"Four.\"}]},\"finish_reason\":\"stop\"}]}");

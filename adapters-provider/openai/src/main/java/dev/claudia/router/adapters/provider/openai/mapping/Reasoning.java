@@ -13,15 +13,25 @@ public final class Reasoning {
 
     /** The reasoning text in a message or delta, or "" when there is none. */
     public static String text(JsonNode messageOrDelta) {
-        String text = ProviderJson.text(messageOrDelta, "reasoning_content");
-        if (text != null && !text.isEmpty()) {
-            return text;
+        return text(ProviderJson.text(messageOrDelta, "reasoning_content"), ProviderJson.text(messageOrDelta, "reasoning"),
+                messageOrDelta.get("reasoning_details"));
+    }
+
+    /**
+     * The same from the three fields already read (a stream chunk is not read as a tree): the
+     * first non-empty text, else the {@code reasoning_details} array's texts and summaries joined.
+     *
+     * @param reasoningContent {@code reasoning_content} or null
+     * @param reasoning        {@code reasoning} or null
+     * @param details          {@code reasoning_details} or null
+     */
+    public static String text(String reasoningContent, String reasoning, JsonNode details) {
+        if (reasoningContent != null && !reasoningContent.isEmpty()) {
+            return reasoningContent;
         }
-        text = ProviderJson.text(messageOrDelta, "reasoning");
-        if (text != null && !text.isEmpty()) {
-            return text;
+        if (reasoning != null && !reasoning.isEmpty()) {
+            return reasoning;
         }
-        JsonNode details = messageOrDelta.get("reasoning_details");
         if (details != null && details.isArray()) {
             StringBuilder joined = new StringBuilder();
             for (JsonNode detail : details) {
@@ -63,7 +73,11 @@ public final class Reasoning {
 
     /** OpenRouter's encrypted reasoning, or null. */
     public static String encrypted(JsonNode message) {
-        JsonNode details = message.get("reasoning_details");
+        return encryptedIn(message.get("reasoning_details"));
+    }
+
+    /** The same from the {@code reasoning_details} value itself (null when absent). */
+    public static String encryptedIn(JsonNode details) {
         if (details != null && details.isArray()) {
             for (JsonNode detail : details) {
                 if ("reasoning.encrypted".equals(ProviderJson.text(detail, "type"))) {

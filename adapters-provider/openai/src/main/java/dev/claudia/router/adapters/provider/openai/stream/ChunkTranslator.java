@@ -6,7 +6,6 @@ import dev.claudia.router.adapters.provider.openai.dialect.CallRules;
 import dev.claudia.router.adapters.provider.openai.dialect.ErrorRule;
 import dev.claudia.router.adapters.provider.openai.dialect.TextToolCalls;
 import dev.claudia.router.adapters.provider.openai.mapping.Failures;
-import dev.claudia.router.adapters.provider.openai.mapping.ProviderJson;
 import dev.claudia.router.adapters.provider.openai.mapping.Reasoning;
 import dev.claudia.router.adapters.provider.openai.mapping.ResponseMapper;
 import dev.claudia.router.adapters.provider.openai.mapping.ThinkTags;
@@ -96,28 +95,26 @@ final class ChunkTranslator {
         if (data.isBlank()) {
             return; // an empty keep-alive event
         }
-        JsonNode chunk;
+        Chunk chunk;
         try {
-            chunk = ProviderJson.MAPPER.readTree(data);
+            chunk = ChunkReader.read(data);
         } catch (IOException e) {
             chunk = null;
         }
-        if (chunk == null || !chunk.isObject()) {
+        if (chunk == null) {
             fail(out, ProviderFailure.of(FailureKind.MALFORMED_RESPONSE, backend, "backend '" + backend
                     + "' sent a stream chunk that is not a JSON object: " + excerpt(data)));
             return;
         }
-        JsonNode error = chunk.get("error");
-        if (error != null && !error.isNull()) {
-            fail(out, inBand(error));
+        if (chunk.error() != null && !chunk.error().isNull()) {
+            fail(out, inBand(chunk.error()));
             return;
         }
-        if (chunk.get("usage") instanceof JsonNode usage && usage.isObject()) {
-            outcome.usage(usage, chunk);
+        if (chunk.usage() != null) {
+            outcome.usage(chunk.usage(), chunk.usageContainer());
         }
-        JsonNode choice = chunk.path("choices").path(0);
-        if (choice.isObject()) {
-            choice(choice, out);
+        if (chunk.choice() != null) {
+            choice(chunk.choice(), out);
         }
     }
 
@@ -161,20 +158,21 @@ final class ChunkTranslator {
         }
     }
 
-    private void choice(JsonNode choice, List<StreamEvent> out) {
-        JsonNode delta = choice.path("delta");
-        String reasoning = Reasoning.text(delta) + Reasoning.inContent(delta.get("content"));
+    private void choice(Chunk.Choice choice, List<StreamEvent> out) {
+        Chunk.Delta delta = choice.delta();
+        String reasoning = Reasoning.text(delta.reasoningContent(), delta.reasoning(), delta.reasoningDetails())
+                + Reasoning.inContent(delta.contentParts());
         if (!reasoning.isEmpty() && flushTools(out)) {
             thinkingDelta(reasoning, out);
         }
-        String encrypted = Reasoning.encrypted(delta);
+        String encrypted = Reasoning.encryptedIn(delta.reasoningDetails());
         if (encrypted != null && flushTools(out)) {
             // OpenRouter's encrypted reasoning arrives whole: a redacted_thinking block, opened and closed at once.
             closeBlock(out);
             out.add(new StreamEvent.BlockStarted(nextIndex, new BlockStart.RedactedThinking(encrypted)));
             out.add(new StreamEvent.BlockStopped(nextIndex++));
         }
-        String content = ResponseMapper.contentText(delta.get("content"));
+        String content = delta.content() != null ? delta.content() : ResponseMapper.contentText(delta.contentParts());
         if (!content.isEmpty() && flushTools(out)) {
             if (thinkTags != null) {
                 thinkTags.feed(content).forEach(s -> segment(s, out));
@@ -182,26 +180,26 @@ final class ChunkTranslator {
                 text(content, out);
             }
         }
-        String refusal = ProviderJson.text(delta, "refusal");
+        String refusal = delta.refusal();
         if (refusal != null && !refusal.isEmpty() && flushTools(out)) {
             outcome.refused();
             textDelta(refusal, out);
         }
-        if (delta.get("tool_calls") instanceof JsonNode fragments && fragments.isArray()) {
-            tools.collect(fragments);
+        if (delta.toolCalls() != null) {
+            tools.collect(delta.toolCalls());
         }
-        String finish = ProviderJson.text(choice, "finish_reason");
+        String finish = choice.finishReason();
         if (finish == null || state == State.ENDED) {
             return;
         }
         if (finish.equals("error")) { // OpenRouter: the upstream model failed mid-answer
-            JsonNode error = choice.get("error");
-            fail(out, error != null && error.isObject() ? inBand(error)
+            JsonNode error = choice.error();
+            fail(out, error != null ? inBand(error)
                     : ProviderFailure.of(FailureKind.SERVER_ERROR, backend, "backend '" + backend
                     + "' ended the stream with finish_reason \"error\""));
             return;
         }
-        outcome.finished(finish, ProviderJson.text(choice, "stop_reason"));
+        outcome.finished(finish, choice.stopReason());
     }
 
     private void segment(ThinkTags.Segment segment, List<StreamEvent> out) {

@@ -1,6 +1,5 @@
 package dev.claudia.router.adapters.provider.openai.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.claudia.router.adapters.provider.openai.mapping.ToolCalls;
 import dev.claudia.router.domain.message.ContentBlock;
 import dev.claudia.router.domain.port.IdGenerator;
@@ -54,7 +53,7 @@ final class ToolBlocks {
     }
 
     /** Collects the {@code delta.tool_calls} array of one chunk. */
-    void collect(JsonNode fragments) {
+    void collect(List<Chunk.Fragment> fragments) {
         for (int i = 0; i < fragments.size(); i++) {
             pending.add(fragments.get(i), i);
         }

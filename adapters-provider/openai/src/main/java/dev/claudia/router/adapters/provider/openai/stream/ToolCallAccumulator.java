@@ -1,7 +1,5 @@
 package dev.claudia.router.adapters.provider.openai.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.claudia.router.adapters.provider.openai.mapping.ProviderJson;
 import dev.claudia.router.provider.support.ToolArguments;
 
 import java.util.ArrayList;
@@ -30,15 +28,12 @@ final class ToolCallAccumulator {
     private final List<Call> order = new ArrayList<>();
     private int retiredKey = -1;
 
-    void add(JsonNode fragment, int position) {
-        JsonNode index = fragment.get("index");
-        int key = index != null && index.canConvertToInt() ? index.intValue() : position;
-        String id = ProviderJson.text(fragment, "id");
-        JsonNode function = fragment.path("function");
-        String name = ProviderJson.text(function, "name");
-        JsonNode args = function.get("arguments");
+    void add(Chunk.Fragment fragment, int position) {
+        int key = fragment.index() != null ? fragment.index() : position;
+        String id = fragment.id();
+        String name = fragment.name();
         Call call = byKey.get(key);
-        if (call == null || startsAnother(call, id, name, args)) {
+        if (call == null || startsAnother(call, fragment)) {
             if (call != null) {
                 byKey.put(retiredKey--, byKey.remove(key));
             }
@@ -52,15 +47,14 @@ final class ToolCallAccumulator {
         if (present(name) && !present(call.name)) {
             call.name = name;
         }
-        String signature = ProviderJson.text(fragment.path("extra_content").path("google"), "thought_signature");
-        if (present(signature)) {
-            call.signature = signature;
+        if (present(fragment.signature())) {
+            call.signature = fragment.signature();
         }
-        if (args != null && args.isTextual()) {
-            call.arguments.append(args.textValue());
-        } else if (args != null && args.isObject()) {
+        if (fragment.arguments() != null) {
+            call.arguments.append(fragment.arguments());
+        } else if (fragment.argumentsObject() != null) {
             call.arguments.setLength(0);
-            call.arguments.append(ToolArguments.fromObject(args));
+            call.arguments.append(ToolArguments.fromObject(fragment.argumentsObject()));
         }
     }
 
@@ -68,12 +62,13 @@ final class ToolCallAccumulator {
      * A fragment belongs to a new call when it brings a different id, or (servers without ids)
      * a name plus arguments while the current call is already complete.
      */
-    private static boolean startsAnother(Call call, String id, String name, JsonNode args) {
+    private static boolean startsAnother(Call call, Chunk.Fragment fragment) {
+        String id = fragment.id();
         if (present(id) && present(call.id)) {
             return !id.equals(call.id);
         }
-        boolean bringsArguments = args != null && (args.isObject() || args.isTextual() && !args.textValue().isEmpty());
-        return !present(id) && present(name) && present(call.name) && bringsArguments
+        boolean bringsArguments = fragment.argumentsObject() != null || present(fragment.arguments());
+        return !present(id) && present(fragment.name()) && present(call.name) && bringsArguments
                 && ToolArguments.normalize(call.arguments.toString()).isPresent() && !call.arguments.isEmpty();
     }
 

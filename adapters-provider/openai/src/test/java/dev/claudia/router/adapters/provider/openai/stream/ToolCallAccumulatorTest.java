@@ -1,6 +1,5 @@
 package dev.claudia.router.adapters.provider.openai.stream;
 
-import dev.claudia.router.adapters.provider.openai.mapping.ProviderJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,12 +13,17 @@ class ToolCallAccumulatorTest {
     private static List<String> calls(String... chunks) throws Exception {
         ToolCallAccumulator accumulator = new ToolCallAccumulator();
         for (String chunk : chunks) {
-            var fragments = ProviderJson.MAPPER.readTree(chunk);
+            List<Chunk.Fragment> fragments = fragments(chunk);
             for (int i = 0; i < fragments.size(); i++) {
                 accumulator.add(fragments.get(i), i);
             }
         }
         return accumulator.drain().stream().map(c -> c.id + "|" + c.name + "|" + c.arguments).toList();
+    }
+
+    /** A {@code tool_calls} array as the stream reads it, inside a chunk. */
+    private static List<Chunk.Fragment> fragments(String toolCalls) throws Exception {
+        return ChunkReader.read("{\"choices\":[{\"delta\":{\"tool_calls\":" + toolCalls + "}}]}").choice().delta().toolCalls();
     }
 
     @Test
@@ -62,7 +66,7 @@ class ToolCallAccumulatorTest {
     @Test
     void drains_empty() throws Exception {
         ToolCallAccumulator accumulator = new ToolCallAccumulator();
-        accumulator.add(ProviderJson.MAPPER.readTree("{\"index\":0,\"function\":{\"name\":\"A\"}}"), 0);
+        accumulator.add(fragments("[{\"index\":0,\"function\":{\"name\":\"A\"}}]").getFirst(), 0);
         accumulator.drain();
         assertTrue(accumulator.isEmpty());
     }
