@@ -21,6 +21,7 @@ import dev.claudia.router.domain.stream.StreamEvent;
 import dev.claudia.router.provider.support.SseEvent;
 import dev.claudia.router.provider.support.SseTranslation;
 
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,42 +90,72 @@ final class ResponsesTranslator implements SseTranslation {
             onEnd(out);
             return;
         }
-        JsonNode json = ResponsesJson.object(event.data());
-        if (json == null) {
-            fail(out, malformed("an event that is not a JSON object: " + excerpt(event.data())));
+        DeltaEvent delta = deltaEvent(event.data());
+        if (delta == null) {
+            fail(out, notAnObject(event.data()));
             return;
         }
-        String type = ResponsesJson.text(json, "type");
         try {
+            if (delta != DeltaEvent.OTHER && delta(delta.type() != null ? delta.type() : String.valueOf(event.event()),
+                    String.valueOf(delta.itemId()), delta.delta(), delta.summaryIndex(), delta.contentIndex(), out)) {
+                return;
+            }
+            JsonNode json = ResponsesJson.object(event.data());
+            if (json == null) {
+                fail(out, notAnObject(event.data()));
+                return;
+            }
+            String type = ResponsesJson.text(json, "type");
             dispatch(type != null ? type : String.valueOf(event.event()), json, out);
         } catch (ProviderException e) {
             fail(out, e.failure());
         }
     }
 
+    /** The event as a delta, {@link DeltaEvent#OTHER}, or null when it is not one JSON object. */
+    private static DeltaEvent deltaEvent(String data) {
+        try {
+            return DeltaEvent.read(data);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Any event but a delta, from its tree (a delta too, should the tree's type say so: the delta reader bowed out). */
     private void dispatch(String type, JsonNode json, List<StreamEvent> out) {
-        String item = String.valueOf(ResponsesJson.text(json, "item_id"));
-        String delta = ResponsesJson.text(json, "delta");
+        if (delta(type, String.valueOf(ResponsesJson.text(json, "item_id")), ResponsesJson.text(json, "delta"),
+                ResponsesJson.integer(json, "summary_index"), ResponsesJson.integer(json, "content_index"), out)) {
+            return;
+        }
         switch (type) {
+            case "response.function_call_arguments.done" -> pending.done(String.valueOf(ResponsesJson.text(json, "item_id")),
+                    ResponsesJson.text(json, "arguments"), ResponsesJson.text(json, "name"));
             case "response.output_item.added" -> added(json.path("item"));
-            case "response.output_text.delta" -> text(item, delta, out);
-            case "response.refusal.delta" -> {
-                refused |= delta != null && !delta.isEmpty();
-                text(item, delta, out);
-            }
-            case "response.reasoning_summary_text.delta" ->
-                    thinking(item, "summary" + ResponsesJson.integer(json, "summary_index"), delta, out);
-            case "response.reasoning_text.delta" ->
-                    thinking(item, "content" + ResponsesJson.integer(json, "content_index"), delta, out);
-            case "response.function_call_arguments.delta" -> pending.arguments(item, delta);
-            case "response.function_call_arguments.done" ->
-                    pending.done(item, ResponsesJson.text(json, "arguments"), ResponsesJson.text(json, "name"));
             case "response.output_item.done" -> done(json.path("item"), out);
             case "response.completed", "response.incomplete" -> finish(json.path("response"), out);
             case "response.failed" -> fail(out, failed(json.path("response")));
             case "error" -> fail(out, Failures.inBand(json, backend));
             default -> { } // created, in_progress, content parts, annotations, *.done texts: nothing new
         }
+    }
+
+    /** A delta event ({@link DeltaEvent#TYPES}); false for any other type. */
+    private boolean delta(String type, String item, String delta, int summaryIndex, int contentIndex,
+                          List<StreamEvent> out) {
+        switch (type) {
+            case "response.output_text.delta" -> text(item, delta, out);
+            case "response.refusal.delta" -> {
+                refused |= delta != null && !delta.isEmpty();
+                text(item, delta, out);
+            }
+            case "response.reasoning_summary_text.delta" -> thinking(item, "summary" + summaryIndex, delta, out);
+            case "response.reasoning_text.delta" -> thinking(item, "content" + contentIndex, delta, out);
+            case "response.function_call_arguments.delta" -> pending.arguments(item, delta);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void added(JsonNode item) {
@@ -216,6 +247,10 @@ final class ResponsesTranslator implements SseTranslation {
         return error != null && error.isObject() ? Failures.inBand(error, backend)
                 : ProviderFailure.of(FailureKind.SERVER_ERROR, backend, "backend '" + backend
                 + "' reported that the response failed, without saying why");
+    }
+
+    private ProviderFailure notAnObject(String data) {
+        return malformed("an event that is not a JSON object: " + excerpt(data));
     }
 
     private ProviderFailure malformed(String what) {
