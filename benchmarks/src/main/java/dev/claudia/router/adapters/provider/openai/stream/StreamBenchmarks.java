@@ -1,14 +1,6 @@
 package dev.claudia.router.adapters.provider.openai.stream;
 
-import dev.claudia.router.domain.message.Message;
-import dev.claudia.router.domain.message.MessageRequest;
-import dev.claudia.router.domain.message.RawJson;
-import dev.claudia.router.domain.port.IdGenerator;
-import dev.claudia.router.domain.port.ProviderCall;
-import dev.claudia.router.domain.port.TokenCounter;
-import dev.claudia.router.domain.routing.Capabilities;
-import dev.claudia.router.domain.routing.RetryPolicy;
-import dev.claudia.router.domain.routing.Route;
+import dev.claudia.router.benchmarks.StreamFixtures;
 import dev.claudia.router.domain.stream.StreamEvent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,11 +47,6 @@ public class StreamBenchmarks {
             + "\"created\":1733100000,\"model\":\"qwen3-coder\",\"choices\":[],\"usage\":{\"prompt_tokens\":1200,"
             + "\"completion_tokens\":100,\"total_tokens\":1300,\"prompt_tokens_details\":{\"cached_tokens\":1024}}}";
 
-    private final ProviderCall call = new ProviderCall(new Route("claude-bench", "claude-bench", "bench",
-            "qwen3-coder", RetryPolicy.of(1, 0), RawJson.EMPTY_OBJECT, Capabilities.DEFAULT),
-            MessageRequest.of("claude-bench", 1024, List.of(Message.user("hi"))), "msg_bench", () -> 1200, w -> { });
-    /** Ops before a steady-state translator is replaced: it keeps all generated text for the usage estimate. */
-    private static final int ROTATE = 4096;
     private static final String TOOL_OPEN_CHUNK = "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
             + "\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"Read\",\"arguments\":\"\"}}]}}]}";
 
@@ -78,7 +65,7 @@ public class StreamBenchmarks {
     /** One text-delta chunk to its domain event, inside an open text block: the per-token cost of every stream. */
     @Benchmark
     public List<StreamEvent> translateChunk() {
-        if (++textOps % ROTATE == 0) {
+        if (++textOps % StreamFixtures.ROTATE == 0) {
             inText = opened(TEXT_CHUNK);
         }
         out.clear();
@@ -89,7 +76,7 @@ public class StreamBenchmarks {
     /** One argument fragment of an open tool call: collected, no event until the call is whole. */
     @Benchmark
     public List<StreamEvent> translateToolFragment() {
-        if (++toolOps % ROTATE == 0) {
+        if (++toolOps % StreamFixtures.ROTATE == 0) {
             inTool = opened(TOOL_OPEN_CHUNK);
         }
         out.clear();
@@ -122,35 +109,6 @@ public class StreamBenchmarks {
     }
 
     private ChunkTranslator translator() {
-        return new ChunkTranslator(call, false, IDS, TOKENS);
+        return new ChunkTranslator(StreamFixtures.CALL, false, StreamFixtures.IDS, StreamFixtures.TOKENS);
     }
-
-    private static final IdGenerator IDS = new IdGenerator() {
-        @Override
-        public String messageId() {
-            return "msg_bench";
-        }
-
-        @Override
-        public String toolUseId() {
-            return "toolu_bench";
-        }
-
-        @Override
-        public String requestId() {
-            return "req_bench";
-        }
-    };
-
-    private static final TokenCounter TOKENS = new TokenCounter() {
-        @Override
-        public int countRequest(MessageRequest request) {
-            return 1200;
-        }
-
-        @Override
-        public int countText(String text) {
-            return (text.length() + 3) / 4;
-        }
-    };
 }
