@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /**
  * The adapter's JSON settings: OpenAI's snake_case names, generous read limits for big answers,
  * and no silently ignored trailing content ({@code {"a":1}{"a":2}} is not {@code {"a":1}}).
- * Responses are read as trees, so unknown and missing fields never fail a parse.
+ * Whole answers are read as trees, stream chunks with the streaming parser of the same factory
+ * ({@code stream.ChunkReader}); either way unknown and missing fields never fail a parse.
  */
 public final class ProviderJson {
 

@@ -12,7 +12,8 @@ import java.io.IOException;
 /**
  * The adapter's JSON settings: the Responses API's snake_case names, generous read limits (answers
  * carry encrypted reasoning and whole tool arguments), and no silently ignored trailing content.
- * Answers and events are read as trees, so unknown and missing fields never fail a parse.
+ * Answers and events are read as trees, but for the delta events of a stream, read with the streaming
+ * parser of the same factory ({@code stream.DeltaEvent}); either way unknown and missing fields never fail a parse.
  */
 public final class ResponsesJson {
 
