@@ -16,7 +16,8 @@ import java.util.function.BiConsumer;
  *
  * <p>The path is spelled out only when an error needs it: a node holds its parent and its name or
  * index, because a Claude Code request is read through thousands of field lookups that all succeed,
- * and building each one's dotted path up front was most of what reading the tree allocated.
+ * and building each one's dotted path up front was garbage on every request (docs/performance.md,
+ * "The 240 KB request").
  */
 public final class JsonInput {
 
