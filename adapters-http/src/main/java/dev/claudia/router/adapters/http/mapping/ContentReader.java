@@ -25,6 +25,18 @@ final class ContentReader {
             "text_editor_code_execution_tool_result", "tool_search_tool_result", "container_upload", "mcp_tool_use",
             "mcp_tool_result");
 
+    // The fields each block type may carry; made once, not per block (a long conversation has thousands).
+    private static final Set<String> THINKING_FIELDS = Set.of("type", "thinking", "signature", "cache_control");
+    private static final Set<String> TEXT_FIELDS = Set.of("type", "text", "cache_control");
+    private static final Set<String> IMAGE_FIELDS = Set.of("type", "source", "cache_control");
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("type", "source", "title", "context", "cache_control");
+    private static final Set<String> SEARCH_RESULT_FIELDS = Set.of("type", "source", "title", "content", "cache_control",
+            "citations");
+    private static final Set<String> TOOL_USE_FIELDS = Set.of("type", "id", "name", "input", "cache_control", "caller");
+    private static final Set<String> TOOL_RESULT_FIELDS = Set.of("type", "tool_use_id", "content", "is_error",
+            "cache_control");
+    private static final Set<String> TOOL_REFERENCE_FIELDS = Set.of("type", "tool_name", "cache_control");
+
     private final Consumer<Warning> warnings;
 
     ContentReader(Consumer<Warning> warnings) {
@@ -78,7 +90,7 @@ final class ContentReader {
                 yield toolResult(block);
             }
             case "thinking" -> {
-                noteOthers(block, Set.of("type", "thinking", "signature", "cache_control"));
+                noteOthers(block, THINKING_FIELDS);
                 yield new ContentBlock.Thinking(block.field("thinking").string(),
                         stringOr(block.field("signature"), ""));
             }
@@ -96,12 +108,12 @@ final class ContentReader {
     }
 
     private ContentBlock.Text text(JsonInput block) {
-        noteOthers(block, Set.of("type", "text", "cache_control"));
+        noteOthers(block, TEXT_FIELDS);
         return new ContentBlock.Text(block.field("text").string());
     }
 
     private ContentBlock.Image image(JsonInput block) {
-        noteOthers(block, Set.of("type", "source", "cache_control"));
+        noteOthers(block, IMAGE_FIELDS);
         JsonInput source = block.field("source").object();
         String kind = source.field("type").string();
         return switch (kind) {
@@ -121,7 +133,7 @@ final class ContentReader {
     }
 
     private ContentBlock.Document document(JsonInput block) {
-        noteOthers(block, Set.of("type", "source", "title", "context", "cache_control"));
+        noteOthers(block, DOCUMENT_FIELDS);
         JsonInput source = block.field("source").object();
         String kind = source.field("type").string();
         DocumentSource body = switch (kind) {
@@ -149,7 +161,7 @@ final class ContentReader {
 
     /** Search results have no provider equivalent; they become text that keeps the source and title. */
     private ContentBlock.Text searchResult(JsonInput block) {
-        noteOthers(block, Set.of("type", "source", "title", "content", "cache_control", "citations"));
+        noteOthers(block, SEARCH_RESULT_FIELDS);
         StringBuilder text = new StringBuilder("<search_result source=\"").append(block.field("source").string())
                 .append("\" title=\"").append(block.field("title").string()).append("\">\n");
         for (ContentBlock.Text t : textOnly(block.field("content"))) {
@@ -159,7 +171,7 @@ final class ContentReader {
     }
 
     private ContentBlock.ToolUse toolUse(JsonInput block) {
-        noteOthers(block, Set.of("type", "id", "name", "input", "cache_control", "caller"));
+        noteOthers(block, TOOL_USE_FIELDS);
         JsonInput input = block.field("input");
         if (!input.isObject()) {
             throw input.error("tool_use input must be an object");
@@ -169,7 +181,7 @@ final class ContentReader {
     }
 
     private ContentBlock.ToolResult toolResult(JsonInput block) {
-        noteOthers(block, Set.of("type", "tool_use_id", "content", "is_error", "cache_control"));
+        noteOthers(block, TOOL_RESULT_FIELDS);
         JsonInput content = block.field("content");
         List<ContentBlock> parts = content.present() ? toolResultContent(content) : List.of();
         for (ContentBlock part : parts) {
@@ -192,7 +204,7 @@ final class ContentReader {
         List<ContentBlock> blocks = new ArrayList<>();
         for (JsonInput part : content.array()) {
             if (part.object().field("type").string().equals("tool_reference")) {
-                noteOthers(part, Set.of("type", "tool_name", "cache_control"));
+                noteOthers(part, TOOL_REFERENCE_FIELDS);
                 blocks.add(new ContentBlock.ToolReference(part.field("tool_name").string()));
             } else {
                 ContentBlock read = block(part, Role.USER);

@@ -13,16 +13,47 @@ import java.util.function.BiConsumer;
 /**
  * A JSON node that knows where it sits in the request, so every validation error can name the
  * exact field, as Anthropic does: {@code messages.2.content.0.source.media_type: ...}.
+ *
+ * <p>The path is spelled out only when an error needs it: a node holds its parent and its name or
+ * index, because a Claude Code request is read through thousands of field lookups that all succeed,
+ * and building each one's dotted path up front was garbage on every request (docs/performance.md,
+ * "The 240 KB request").
  */
-public record JsonInput(JsonNode node, String path) {
+public final class JsonInput {
+
+    private final JsonNode node;
+    private final JsonInput parent;
+    private final String name;
+    private final int index;
+
+    private JsonInput(JsonNode node, JsonInput parent, String name, int index) {
+        this.node = node;
+        this.parent = parent;
+        this.name = name;
+        this.index = index;
+    }
 
     public static JsonInput root(JsonNode node) {
-        return new JsonInput(node, "");
+        return new JsonInput(node, null, null, -1);
+    }
+
+    public JsonNode node() {
+        return node;
+    }
+
+    /** Where this node sits, {@code messages.2.content}; empty for the body itself. */
+    public String path() {
+        if (parent == null) {
+            return "";
+        }
+        String at = name != null ? name : Integer.toString(index);
+        String above = parent.path();
+        return above.isEmpty() ? at : above + "." + at;
     }
 
     public JsonInput field(String name) {
         JsonNode child = node.get(name);
-        return new JsonInput(child == null ? MissingNode.getInstance() : child, path.isEmpty() ? name : path + "." + name);
+        return new JsonInput(child == null ? MissingNode.getInstance() : child, this, name, -1);
     }
 
     public boolean present() {
@@ -93,7 +124,7 @@ public record JsonInput(JsonNode node, String path) {
         }
         List<JsonInput> items = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            items.add(new JsonInput(node.get(i), path + "." + i));
+            items.add(new JsonInput(node.get(i), this, null, i));
         }
         return items;
     }
@@ -125,6 +156,7 @@ public record JsonInput(JsonNode node, String path) {
     }
 
     public ApiError error(String problem) {
+        String path = path();
         return ApiError.invalidRequest((path.isEmpty() ? "" : path + ": ") + problem);
     }
 

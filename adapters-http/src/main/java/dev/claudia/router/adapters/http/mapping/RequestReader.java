@@ -30,6 +30,8 @@ public final class RequestReader {
             "tool_choice", "metadata", "stop_sequences", "stream", "temperature", "top_p", "top_k", "thinking",
             "output_config");
 
+    private static final Set<String> OUTPUT_CONFIG = Set.of("effort", "format");
+
     /** Fields Anthropic defines that have no provider equivalent, with the reason given in the log. */
     private static final Map<String, String> ANTHROPIC_ONLY = Map.of(
             "context_management", "context editing is done by Anthropic's servers",
@@ -65,7 +67,7 @@ public final class RequestReader {
         List<ContentBlock.Text> systemBlocks = system.present() ? content.textOnly(system) : List.of();
         JsonInput outputConfig = body.field("output_config");
         if (outputConfig.present()) {
-            outputConfig.object().forEachOtherField(Set.of("effort", "format"), (name, value) ->
+            outputConfig.object().forEachOtherField(OUTPUT_CONFIG, (name, value) ->
                     warnings.accept(new Warning("output_config." + name, "no provider equivalent")));
         }
         return new MessageRequest(

@@ -48,6 +48,12 @@ final class ContentParts {
      * appended to {@code attachments} for a user message that follows the tool messages.
      */
     static String toolResultText(ContentBlock.ToolResult result, List<Part> attachments) {
+        // Nearly every result Claude Code sends is one text (a file, a command's output): that
+        // string is the answer as it is, not a copy made through a builder.
+        if (!result.isError() && result.content().size() == 1
+                && result.content().getFirst() instanceof ContentBlock.Text t) {
+            return t.text();
+        }
         StringBuilder text = new StringBuilder(result.isError() ? TOOL_ERROR : "");
         List<Part> parts = new java.util.ArrayList<>();
         for (ContentBlock block : result.content()) {
@@ -74,6 +80,9 @@ final class ContentParts {
             if (!p.type().equals("text")) {
                 return List.copyOf(parts);
             }
+        }
+        if (parts.size() == 1) {
+            return parts.getFirst().text();
         }
         StringBuilder text = new StringBuilder();
         for (Part p : parts) {
