@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * {@code -Dclaudia.startup.trace=true}: one line on standard error at each start-up phase, with the
- * milliseconds since the process started and since the previous mark, and the thread, so that
+ * milliseconds since the process started (as the kernel tells it, which on Linux is exact only to
+ * the second: read the first figure as a rough one) and since the previous mark (exact), and the
+ * thread, so that
  * start-up can be measured on a user's machine without a profiler. Off (the default), a mark is one
  * test of a constant: it reads no clock and allocates nothing.
  */
