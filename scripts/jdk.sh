@@ -6,8 +6,13 @@ claudia_java_major() { # java home -> major version (17, 21, 25...), empty if no
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
   # Every JDK since 9 says its version in the release file: reading it costs nothing, while
   # starting a JVM to ask costs 0.1-0.2 s per candidate (most of the script's own start-up time).
-  local v=""
-  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9][0-9.]*\).*/\1/p' "$1/release" | head -1)
+  # Read with bash itself: on a busy machine each forked sed or head costs tens of milliseconds.
+  local v="" line
+  if [ -f "$1/release" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      case $line in JAVA_VERSION=*) v=${line#JAVA_VERSION=}; v=${v//\"/}; v=${v%%[!0-9.]*}; break ;; esac
+    done < "$1/release"
+  fi
   [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | awk -F'= ' '/java.specification.version/ {print $2; exit}')
   v=${v#1.}
@@ -16,7 +21,12 @@ claudia_java_major() { # java home -> major version (17, 21, 25...), empty if no
 
 claudia_pick_jdk() {
   local candidates=() c major best="" best_major=0
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  # The user's own choice wins when it is new enough (checked first: the search below forks).
+  if [ -n "${JAVA_HOME:-}" ]; then
+    major=$(claudia_java_major "$JAVA_HOME")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then return 0; fi
+    candidates+=("$JAVA_HOME")
+  fi
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
@@ -24,11 +34,6 @@ claudia_pick_jdk() {
            /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -d "$c" ] && candidates+=("$c")
   done
-  # The user's own choice wins when it is new enough.
-  if [ -n "${JAVA_HOME:-}" ]; then
-    major=$(claudia_java_major "$JAVA_HOME")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then return 0; fi
-  fi
   for c in "${candidates[@]}"; do
     major=$(claudia_java_major "$c")
     if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then

@@ -10,6 +10,7 @@ import dev.claudia.router.bootstrap.config.ConfigReader;
 import dev.claudia.router.bootstrap.config.Environment;
 import dev.claudia.router.bootstrap.config.RouterConfig;
 import dev.claudia.router.bootstrap.config.Secrets;
+import dev.claudia.router.domain.port.ChatProvider;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -65,19 +68,53 @@ public final class ClaudiaServer implements AutoCloseable {
     /**
      * Reads the config, wires everything and starts listening; throws ConfigException on a bad config,
      * and when asked to listen beyond the loopback interface without client keys.
+     *
+     * <p>Jersey's server side (HK2, the resource model, the providers: the longest step of a cold
+     * start) is built on a thread of its own meanwhile; it needs the graph only once it creates the
+     * filters, and waits for it then. The port is bound once both are done, so the first request
+     * finds a router that is ready. The providers' HTTP clients are then warmed in the background
+     * ({@link #warmUp}).
      */
     public static ClaudiaServer start(ServerOptions options) {
+        CompletableFuture<Wiring.Graph> wired = new CompletableFuture<>();
+        CompletableFuture<JdkHttpHandlerContainer> jersey = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("claudia-jersey-boot").start(() -> {
+            try {
+                jersey.complete(container(wired));
+            } catch (Throwable t) {
+                jersey.completeExceptionally(t);
+            }
+        });
         Environment env = new Environment(options.environment());
-        Adapters adapters = Adapters.installed(Adapters.folders(env, Path.of(System.getProperty("user.home"))),
-                w -> LOG.log(Level.WARNING, w));
-        RouterConfig config = ConfigReader.read(options.configFile(), adapters, w -> LOG.log(Level.WARNING, w));
-        String host = options.host() != null ? options.host() : env.getOr("CLAUDIA_HOST", "127.0.0.1");
-        BindPolicy.check(host, Secrets.clientKeys(config, env));
-        Tuning.apply(config.limits()).forEach(w -> LOG.log(Level.WARNING, w));
-        Wiring.Graph graph = Wiring.build(config, env, adapters, host);
+        Adapters adapters;
+        RouterConfig config;
+        String host;
+        Wiring.Graph graph;
+        try {
+            adapters = Adapters.installed(Adapters.folders(env, Path.of(System.getProperty("user.home"))),
+                    w -> LOG.log(Level.WARNING, w));
+            config = ConfigReader.read(options.configFile(), adapters, w -> LOG.log(Level.WARNING, w));
+            StartupTrace.mark("config read");
+            host = options.host() != null ? options.host() : env.getOr("CLAUDIA_HOST", "127.0.0.1");
+            BindPolicy.check(host, Secrets.clientKeys(config, env));
+            Tuning.apply(config.limits()).forEach(w -> LOG.log(Level.WARNING, w));
+            graph = Wiring.build(config, env, adapters, host);
+            StartupTrace.mark("wired");
+        } catch (RuntimeException | Error e) {
+            wired.completeExceptionally(e); // Jersey's thread, should it wait for the graph, ends too
+            throw e;
+        }
+        wired.complete(graph);
+        warmUp(graph.generations().providersNow());
+        JdkHttpHandlerContainer container;
+        try {
+            container = jersey.join();
+        } catch (CompletionException e) {
+            closeAll(graph.resources());
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        StartupTrace.mark("jersey application handler");
         int port = options.port() != null ? options.port() : config.port();
-        ResourceConfig resources = HttpAdapter.register(new ResourceConfig()).register(new JerseyBinder(graph));
-        JdkHttpHandlerContainer container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, resources);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -86,13 +123,18 @@ public final class ClaudiaServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         // The handler tells the adapter which connection each request came on (ClientPresence watches it).
-        server.createContext("/", exchange -> new ClientConnection(exchange.getLocalAddress(), exchange.getRemoteAddress())
-                .serve(() -> container.handle(exchange)));
+        server.createContext("/", exchange -> {
+            StartupTrace.markOnce("first request in");
+            new ClientConnection(exchange.getLocalAddress(), exchange.getRemoteAddress())
+                    .serve(() -> container.handle(exchange));
+            StartupTrace.markOnce("first request out");
+        });
         ExecutorService executor = BlockingIo.executor("claudia-http");
         server.setExecutor(executor);
         graph.port().set(server.getAddress().getPort());
         server.start();
         container.getApplicationHandler().onStartup(container);
+        StartupTrace.mark("listening");
         URI base = URI.create("http://" + host + ":" + server.getAddress().getPort());
         ConfigReloader reloader = new ConfigReloader(options.configFile(), adapters, graph, config, options.port() == null);
         ConfigWatcher watcher = watch(options, reloader);
@@ -105,6 +147,31 @@ public final class ClaudiaServer implements AutoCloseable {
                     + "need a restart");
         }
         return new ClaudiaServer(server, container, executor, graph, reloader, watcher, base);
+    }
+
+    /** Jersey's server side for the graph {@code wired} will hold (its filters wait for it). */
+    private static JdkHttpHandlerContainer container(CompletableFuture<Wiring.Graph> wired) {
+        ResourceConfig resources = HttpAdapter.register(new ResourceConfig()).register(new JerseyBinder(wired::join));
+        return ContainerFactory.createContainer(JdkHttpHandlerContainer.class, resources);
+    }
+
+    /**
+     * Sets up the providers' HTTP clients on a background thread, so that the first request does not
+     * pay for it ({@link ChatProvider#warmUp}); nothing is sent. A failure only means the first
+     * request does the set-up itself, so it is logged at debug level and start-up goes on.
+     */
+    static Thread warmUp(List<ChatProvider> providers) {
+        return Thread.ofPlatform().daemon().name("claudia-warm-up").start(() -> {
+            for (ChatProvider provider : providers) {
+                try {
+                    provider.warmUp();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.log(Level.DEBUG, "warming up a provider's HTTP client failed (its first request will set it up): "
+                            + e);
+                }
+            }
+            StartupTrace.mark("providers warmed up");
+        });
     }
 
     private static ConfigWatcher watch(ServerOptions options, ConfigReloader reloader) {

@@ -145,6 +145,11 @@ final class Generations implements AutoCloseable {
         }
     }
 
+    /** The providers open now (to warm them up at start-up). */
+    synchronized List<ChatProvider> providersNow() {
+        return providers.values().stream().map(h -> h.provider).toList();
+    }
+
     /** Providers open now (for tests and the log). */
     synchronized int openProviders() {
         return providers.size();

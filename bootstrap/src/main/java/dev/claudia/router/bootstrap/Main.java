@@ -8,6 +8,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         System.exit(ClaudiaCommand.execute(args, System.out, System.err));
     }
 }

@@ -3,6 +3,7 @@ package dev.claudia.router.bootstrap.cli;
 import dev.claudia.router.bootstrap.ClaudiaServer;
 import dev.claudia.router.bootstrap.Logs;
 import dev.claudia.router.bootstrap.ServerOptions;
+import dev.claudia.router.bootstrap.StartupTrace;
 import dev.claudia.router.bootstrap.config.ConfigException;
 import dev.claudia.router.bootstrap.config.Environment;
 
@@ -38,6 +39,7 @@ public final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        StartupTrace.mark("command line parsed");
         Environment env = Environment.load(Path.of(".env"), System.getenv());
         Logs.configure(env.getOr("LOG_LEVEL", "info"));
         Path file = configFile(config, env);

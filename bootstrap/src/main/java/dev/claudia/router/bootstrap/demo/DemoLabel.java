@@ -51,6 +51,11 @@ public final class DemoLabel implements ChatProvider {
     }
 
     @Override
+    public void warmUp() {
+        demo.warmUp();
+    }
+
+    @Override
     public void close() {
         demo.close();
     }

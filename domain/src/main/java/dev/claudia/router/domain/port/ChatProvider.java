@@ -38,6 +38,13 @@ public interface ChatProvider {
     default void close() {}
 
     /**
+     * Does now, once, the set-up its first request would otherwise pay for (an HTTP client's
+     * runtime), without sending anything to the backend. The router calls it in the background at
+     * start-up; a failure there is ignored, and the first request then does the set-up itself.
+     */
+    default void warmUp() {}
+
+    /**
      * How this provider speaks to its backend, in a few words for the start-up log (the
      * {@code openai-chat} adapter names its dialect); empty when there is nothing to say.
      */

@@ -122,6 +122,11 @@ final class AnthropicProvider implements ChatProvider, ModelCatalog {
     }
 
     @Override
+    public void warmUp() {
+        upstream.warmUp();
+    }
+
+    @Override
     public void close() {
         upstream.close();
     }

@@ -123,6 +123,11 @@ public final class OpenAiChatProvider implements ChatProvider, ModelCatalog {
     }
 
     @Override
+    public void warmUp() {
+        upstream.warmUp();
+    }
+
+    @Override
     public void close() {
         upstream.close();
     }

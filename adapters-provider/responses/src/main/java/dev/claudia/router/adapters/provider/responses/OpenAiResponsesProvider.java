@@ -89,6 +89,11 @@ final class OpenAiResponsesProvider implements ChatProvider {
     }
 
     @Override
+    public void warmUp() {
+        upstream.warmUp();
+    }
+
+    @Override
     public void close() {
         upstream.close(); // its HTTP client and timer thread (a reload removed the backend, or the router stops)
     }
