@@ -310,8 +310,10 @@ public final class Stress {
             config.toFile().deleteOnExit();
             Path log = Path.of(System.getProperty("java.io.tmpdir"), "claudia-stress-router.log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            // the flags the claudia script uses (bootstrap/jvm.options), unless ROUTER_OPTS says otherwise
-            String opts = System.getenv().getOrDefault("ROUTER_OPTS", "@bootstrap/jvm.options");
+            // the flags the claudia script uses (bootstrap/jvm.options, and jvm-25.options on JDK 25+),
+            // unless ROUTER_OPTS says otherwise
+            String opts = System.getenv().getOrDefault("ROUTER_OPTS", "@bootstrap/jvm.options"
+                    + (Runtime.version().feature() >= 25 ? " @bootstrap/jvm-25.options" : ""));
             command.addAll(List.of(opts.trim().split("\\s+")));
             command.addAll(List.of("--module-path", "bootstrap/target/claudia-bootstrap.jar:bootstrap/target/lib",
                     "-m", "dev.claudia.router.bootstrap/dev.claudia.router.bootstrap.Main", "start", "--config",

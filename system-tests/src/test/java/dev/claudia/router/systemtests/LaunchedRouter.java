@@ -108,8 +108,7 @@ public final class LaunchedRouter implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The shipped flags (bounded heap, exit on OutOfMemoryError), as ./claudia passes them.
-        command.add("@" + home().resolve("bootstrap/jvm.options"));
+        command.addAll(shippedJvmOptions());
         command.addAll(aotCache(home().resolve("bootstrap/target")));
         command.addAll(jvmOptions);
         command.addAll(List.of("--module-path", jar + java.io.File.pathSeparator + lib,
@@ -120,6 +119,18 @@ public final class LaunchedRouter implements AutoCloseable {
         builder.environment().putAll(PlantedSecret.env(env));
         builder.redirectOutput(log.toFile());
         return builder.start();
+    }
+
+    /**
+     * The shipped flags (bounded heap, exit on OutOfMemoryError), as ./claudia passes them: the
+     * options file, and on JDK 25 or newer the one with the flags JDK 21 does not know.
+     */
+    public static List<String> shippedJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("@" + home().resolve("bootstrap/jvm.options")));
+        if (Runtime.version().feature() >= 25) {
+            options.add("@" + home().resolve("bootstrap/jvm-25.options"));
+        }
+        return options;
     }
 
     /**

@@ -44,7 +44,7 @@ public final class PackagedCommand {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // The shipped flags, as ./claudia passes them. No AOT cache: it is made for the router's module path, and
         // some of these runs add a jar to it (the JVM would then run without the cache anyway).
-        command.add("@" + LaunchedRouter.home().resolve("bootstrap/jvm.options"));
+        command.addAll(LaunchedRouter.shippedJvmOptions());
         command.addAll(List.of("--module-path", String.join(File.pathSeparator, modulePath),
                 "-m", "dev.claudia.router.bootstrap/dev.claudia.router.bootstrap.Main"));
         command.addAll(List.of(args));
