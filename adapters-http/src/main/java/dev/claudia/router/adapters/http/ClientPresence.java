@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,9 +62,13 @@ public final class ClientPresence implements AutoCloseable {
         if (watched.isEmpty()) {
             return;
         }
+        Set<Integer> ports = new HashSet<>();
+        for (Watch watch : watched.keySet()) {
+            ports.add(watch.key.localPort());
+        }
         Map<Key, Integer> states;
         try {
-            states = read();
+            states = read(ports);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "could not read the TCP table: " + e);
             return;
@@ -79,16 +84,25 @@ public final class ClientPresence implements AutoCloseable {
         }
     }
 
-    private static Map<Key, Integer> read() throws IOException {
+    /**
+     * The states of the connections on {@code localPorts} (the router's listening ports). The table
+     * lists every TCP connection of the machine, often thousands, read four times a second while
+     * requests are watched: lines on other ports are skipped after their local port is read.
+     */
+    private static Map<Key, Integer> read(Set<Integer> localPorts) throws IOException {
         Map<Key, Integer> states = new HashMap<>();
         for (Path table : TABLES) {
             if (!Files.isReadable(table)) {
                 continue;
             }
             for (String line : Files.readAllLines(table, StandardCharsets.US_ASCII)) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length < 4 || !f[0].endsWith(":")) {
+                String[] f = fields(line);
+                if (f == null || !f[0].endsWith(":")) {
                     continue; // the header line
+                }
+                int colon = f[1].indexOf(':');
+                if (colon < 0 || !localPorts.contains(hexOrMinus(f[1], colon + 1))) {
+                    continue;
                 }
                 Key key = key(f[1], f[2]);
                 if (key != null) {
@@ -97,6 +111,36 @@ public final class ClientPresence implements AutoCloseable {
             }
         }
         return states;
+    }
+
+    /** The first four space-separated fields of a table line (slot, local, remote, state), or null. */
+    static String[] fields(String line) {
+        String[] f = new String[4];
+        int n = 0;
+        int i = 0;
+        int length = line.length();
+        while (n < 4) {
+            while (i < length && line.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < length && line.charAt(i) != ' ') {
+                i++;
+            }
+            if (start == i) {
+                return null;
+            }
+            f[n++] = line.substring(start, i);
+        }
+        return f;
+    }
+
+    private static int hexOrMinus(String text, int from) {
+        try {
+            return Integer.parseInt(text, from, text.length(), 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** {@code 0100007F:1F92} (IPv4) or 32 hex digits (IPv6), each 32-bit word in the host's (little-endian) order. */
