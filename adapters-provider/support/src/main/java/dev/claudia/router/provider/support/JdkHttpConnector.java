@@ -42,6 +42,8 @@ import java.util.concurrent.Future;
  */
 final class JdkHttpConnector implements Connector {
 
+    static final String NAME = "JDK HttpClient";
+
     /** Headers the JDK client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
@@ -109,7 +111,7 @@ final class JdkHttpConnector implements Connector {
 
     @Override
     public String getName() {
-        return "JDK HttpClient";
+        return NAME;
     }
 
     @Override

@@ -90,6 +90,8 @@ class UpstreamTest {
         assertEquals(body.length, received.bodyLength());
         assertEquals(java.util.List.of("application/json"), received.headers().get("Content-type"));
         assertEquals(java.util.List.of(String.valueOf(body.length)), received.headers().get("Content-length"));
+        assertEquals(java.util.List.of("Jersey/" + org.glassfish.jersey.internal.Version.getVersion() + " (JDK HttpClient)"),
+                received.headers().get("User-agent"), "one User-Agent, the one Jersey itself would send");
     }
 
     @Test
