@@ -91,35 +91,36 @@ public final class ClientPresence implements AutoCloseable {
      */
     private static Map<Key, Integer> read(Set<Integer> localPorts) throws IOException {
         Map<Key, Integer> states = new HashMap<>();
+        int[] f = new int[8];
         for (Path table : TABLES) {
             if (!Files.isReadable(table)) {
                 continue;
             }
             for (String line : Files.readAllLines(table, StandardCharsets.US_ASCII)) {
-                String[] f = fields(line);
-                if (f == null || !f[0].endsWith(":")) {
+                if (!fields(line, f) || line.charAt(f[1] - 1) != ':') {
                     continue; // the header line
                 }
-                int colon = f[1].indexOf(':');
-                if (colon < 0 || !localPorts.contains(hexOrMinus(f[1], colon + 1))) {
-                    continue;
+                int colon = line.indexOf(':', f[2]);
+                if (colon < 0 || colon >= f[3] || !localPorts.contains(hexOrMinus(line, colon + 1, f[3]))) {
+                    continue; // another port's connection: nothing of it is copied
                 }
-                Key key = key(f[1], f[2]);
+                Key key = key(line.substring(f[2], f[3]), line.substring(f[4], f[5]));
                 if (key != null) {
-                    states.put(key, Integer.parseInt(f[3], 16));
+                    states.put(key, Integer.parseInt(line, f[6], f[7], 16));
                 }
             }
         }
         return states;
     }
 
-    /** The first four space-separated fields of a table line (slot, local, remote, state), or null. */
-    static String[] fields(String line) {
-        String[] f = new String[4];
-        int n = 0;
+    /**
+     * Where the first four space-separated fields of a table line (slot, local, remote, state) start
+     * and end, as pairs in {@code spans}; false for a shorter line.
+     */
+    static boolean fields(String line, int[] spans) {
         int i = 0;
         int length = line.length();
-        while (n < 4) {
+        for (int n = 0; n < 4; n++) {
             while (i < length && line.charAt(i) == ' ') {
                 i++;
             }
@@ -128,16 +129,17 @@ public final class ClientPresence implements AutoCloseable {
                 i++;
             }
             if (start == i) {
-                return null;
+                return false;
             }
-            f[n++] = line.substring(start, i);
+            spans[2 * n] = start;
+            spans[2 * n + 1] = i;
         }
-        return f;
+        return true;
     }
 
-    private static int hexOrMinus(String text, int from) {
+    private static int hexOrMinus(String text, int from, int to) {
         try {
-            return Integer.parseInt(text, from, text.length(), 16);
+            return Integer.parseInt(text, from, to, 16);
         } catch (NumberFormatException e) {
             return -1;
         }
