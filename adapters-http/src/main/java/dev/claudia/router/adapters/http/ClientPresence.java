@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,9 +62,13 @@ public final class ClientPresence implements AutoCloseable {
         if (watched.isEmpty()) {
             return;
         }
+        Set<Integer> ports = new HashSet<>();
+        for (Watch watch : watched.keySet()) {
+            ports.add(watch.key.localPort());
+        }
         Map<Key, Integer> states;
         try {
-            states = read();
+            states = read(ports);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "could not read the TCP table: " + e);
             return;
@@ -79,24 +84,65 @@ public final class ClientPresence implements AutoCloseable {
         }
     }
 
-    private static Map<Key, Integer> read() throws IOException {
+    /**
+     * The states of the connections on {@code localPorts} (the router's listening ports). The table
+     * lists every TCP connection of the machine, often thousands, read four times a second while
+     * requests are watched: lines on other ports are skipped after their local port is read.
+     */
+    private static Map<Key, Integer> read(Set<Integer> localPorts) throws IOException {
         Map<Key, Integer> states = new HashMap<>();
+        int[] f = new int[8];
         for (Path table : TABLES) {
             if (!Files.isReadable(table)) {
                 continue;
             }
             for (String line : Files.readAllLines(table, StandardCharsets.US_ASCII)) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length < 4 || !f[0].endsWith(":")) {
+                if (!fields(line, f) || line.charAt(f[1] - 1) != ':') {
                     continue; // the header line
                 }
-                Key key = key(f[1], f[2]);
+                int colon = line.indexOf(':', f[2]);
+                if (colon < 0 || colon >= f[3] || !localPorts.contains(hexOrMinus(line, colon + 1, f[3]))) {
+                    continue; // another port's connection: nothing of it is copied
+                }
+                Key key = key(line.substring(f[2], f[3]), line.substring(f[4], f[5]));
                 if (key != null) {
-                    states.put(key, Integer.parseInt(f[3], 16));
+                    states.put(key, Integer.parseInt(line, f[6], f[7], 16));
                 }
             }
         }
         return states;
+    }
+
+    /**
+     * Where the first four space-separated fields of a table line (slot, local, remote, state) start
+     * and end, as pairs in {@code spans}; false for a shorter line.
+     */
+    static boolean fields(String line, int[] spans) {
+        int i = 0;
+        int length = line.length();
+        for (int n = 0; n < 4; n++) {
+            while (i < length && line.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < length && line.charAt(i) != ' ') {
+                i++;
+            }
+            if (start == i) {
+                return false;
+            }
+            spans[2 * n] = start;
+            spans[2 * n + 1] = i;
+        }
+        return true;
+    }
+
+    private static int hexOrMinus(String text, int from, int to) {
+        try {
+            return Integer.parseInt(text, from, to, 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** {@code 0100007F:1F92} (IPv4) or 32 hex digits (IPv6), each 32-bit word in the host's (little-endian) order. */

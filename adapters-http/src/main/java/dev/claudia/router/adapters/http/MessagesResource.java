@@ -5,7 +5,6 @@ import dev.claudia.router.adapters.http.mapping.BodyReader;
 import dev.claudia.router.adapters.http.mapping.Errors;
 import dev.claudia.router.adapters.http.mapping.RequestChecks;
 import dev.claudia.router.adapters.http.mapping.RequestReader;
-import dev.claudia.router.adapters.http.mapping.ResponseWriter;
 import dev.claudia.router.adapters.http.mapping.VerbatimBody;
 import dev.claudia.router.adapters.http.sse.KeepAlive;
 import dev.claudia.router.adapters.http.sse.SseFrames;
@@ -28,7 +27,6 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -86,8 +84,14 @@ public final class MessagesResource {
         this.pump = new SsePump(new SseFrames(Json.MAPPER), keepAlive);
     }
 
+    /**
+     * The request comes from {@link RequestTracing#current()} and its body straight from it, not as
+     * injected parameters: Jersey resolves those through HK2 and a message body reader on every call.
+     */
     @POST
-    public Response create(InputStream body, @Context ContainerRequestContext context) {
+    public Response create() {
+        ContainerRequestContext context = RequestTracing.current();
+        InputStream body = context.getEntityStream();
         RequestTrace trace = RequestTracing.of(context);
         if (lifecycle.draining()) {
             return cancelled(Cancellation.Reason.SHUTDOWN);
@@ -108,8 +112,10 @@ public final class MessagesResource {
                     return streaming;
                 }
                 MessageResponse answer = route.complete(request, trace);
+                // Serialized here, so Jersey writes plain bytes instead of running its Jackson provider,
+                // which configures a writer for every response.
                 Object entity = answer.verbatim() != null ? new VerbatimBody(answer.verbatim(), null)
-                        : ResponseWriter.toBody(answer);
+                        : AnthropicWire.response(answer);
                 return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).build();
             }
         } catch (ProviderException e) {
@@ -147,7 +153,9 @@ public final class MessagesResource {
 
     @POST
     @Path("count_tokens")
-    public Response countTokens(InputStream body, @Context ContainerRequestContext context) {
+    public Response countTokens() {
+        ContainerRequestContext context = RequestTracing.current();
+        InputStream body = context.getEntityStream();
         RequestTrace trace = RequestTracing.of(context);
         try (Admission.Ticket ticket = admission.enter(false)) {
             MessageRequest request = read(body, context, trace, true, ticket);

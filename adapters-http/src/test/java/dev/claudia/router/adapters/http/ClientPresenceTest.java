@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,20 @@ class ClientPresenceTest {
         ClientPresence.Key mapped = ClientPresence.key("00000000000000000000000000000000:1F92",
                 "0000000000000000FFFF00000100007F:D431");
         assertEquals(InetAddress.getLoopbackAddress(), mapped.remoteAddress());
+    }
+
+    @Test
+    void reads_the_first_four_fields_of_a_table_line_and_nothing_from_a_short_one() {
+        String line = "   3: 0100007F:1F92 0100007F:D431 08 00000000:00000000 00:00000000 00000000  1000        0 4242";
+        int[] spans = new int[8];
+        assertTrue(ClientPresence.fields(line, spans));
+        String[] fields = new String[4];
+        for (int n = 0; n < 4; n++) {
+            fields[n] = line.substring(spans[2 * n], spans[2 * n + 1]);
+        }
+        assertArrayEquals(new String[] {"3:", "0100007F:1F92", "0100007F:D431", "08"}, fields);
+        assertFalse(ClientPresence.fields("  sl  local_address", spans));
+        assertFalse(ClientPresence.fields("", spans));
     }
 
     @Test

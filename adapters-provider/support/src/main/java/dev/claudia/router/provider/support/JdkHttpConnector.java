@@ -1,6 +1,7 @@
 package dev.claudia.router.provider.support;
 
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.glassfish.jersey.client.ClientRequest;
 import org.glassfish.jersey.client.ClientResponse;
 import org.glassfish.jersey.client.spi.AsyncConnectorCallback;
@@ -10,7 +11,6 @@ import org.glassfish.jersey.message.internal.Statuses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
@@ -41,6 +41,8 @@ import java.util.concurrent.Future;
  * ({@link ContentEncodings}).
  */
 final class JdkHttpConnector implements Connector {
+
+    static final String NAME = "JDK HttpClient";
 
     /** Headers the JDK client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -109,7 +111,7 @@ final class JdkHttpConnector implements Connector {
 
     @Override
     public String getName() {
-        return "JDK HttpClient";
+        return NAME;
     }
 
     @Override
@@ -136,24 +138,30 @@ final class JdkHttpConnector implements Connector {
     }
 
     /**
-     * Runs Jersey's writers and interceptors (they also settle the headers) to get the entity's bytes.
-     * The adapters post byte arrays (JSON they built, or the caller's bytes passed through, several
-     * MB for a late Claude Code request): those are sent as they are, not copied twice more.
+     * The entity's bytes. The adapters post byte arrays (JSON they built, or the caller's bytes
+     * passed through, several MB for a late Claude Code request): those are sent as they are, and
+     * without a round through Jersey's writers, whose lookup and interceptor chain cost more than
+     * the copy they would make (no writer interceptor is registered on these clients); only the
+     * content type Jersey would have settled is set. Other entities go through Jersey's writers
+     * and interceptors as usual, which also settle the headers.
      */
     private static ReleasingBody entity(ClientRequest request) {
         if (!request.hasEntity()) {
             return null;
         }
-        boolean bytesAlready = request.getEntity() instanceof byte[];
-        ByteArrayOutputStream copy = new ByteArrayOutputStream(bytesAlready ? 0 : 4096);
-        request.setStreamProvider(contentLength -> bytesAlready ? OutputStream.nullOutputStream() : copy);
+        if (request.getEntity() instanceof byte[] bytes) {
+            if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null && request.getMediaType() != null) {
+                request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, request.getMediaType());
+            }
+            return new ReleasingBody(bytes);
+        }
+        ByteArrayOutputStream copy = new ByteArrayOutputStream(4096);
+        request.setStreamProvider(contentLength -> copy);
         try {
             request.writeEntity();
         } catch (IOException e) {
             throw new ProcessingException("could not write the request body: " + e.getMessage(), e);
         }
-        return new ReleasingBody(bytesAlready ? (byte[]) request.getEntity() : copy.toByteArray());
+        return new ReleasingBody(copy.toByteArray());
     }
-
-
 }

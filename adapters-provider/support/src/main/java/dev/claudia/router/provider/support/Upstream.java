@@ -11,10 +11,12 @@ import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.JerseyClient;
+import org.glassfish.jersey.internal.Version;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +35,12 @@ import java.util.Arrays;
  * watchdog's thread.
  */
 public final class Upstream implements AutoCloseable {
+
+    /**
+     * The {@code User-Agent} Jersey would add to every request ({@code Jersey/<version> (<connector>)}),
+     * given up front: Jersey formats it with {@code String.format} on each request that lacks one.
+     */
+    static final String USER_AGENT = "Jersey/" + Version.getVersion() + " (" + JdkHttpConnector.NAME + ")";
 
     private final String backend;
     private final URI baseUrl;
@@ -107,7 +115,8 @@ public final class Upstream implements AutoCloseable {
     public Response post(Invocation.Builder request, byte[] json) {
         Response response;
         try {
-            response = request.post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
+            response = request.header(HttpHeaders.USER_AGENT, USER_AGENT)
+                    .post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE));
         } catch (ProcessingException e) {
             throw new ProviderException(networkFailure(e), e);
         }
@@ -125,7 +134,7 @@ public final class Upstream implements AutoCloseable {
     public Response get(Invocation.Builder request) {
         Response response;
         try {
-            response = request.get();
+            response = request.header(HttpHeaders.USER_AGENT, USER_AGENT).get();
         } catch (ProcessingException e) {
             throw new ProviderException(networkFailure(e), e);
         }

@@ -80,6 +80,21 @@ class UpstreamTest {
     }
 
     @Test
+    void a_posted_body_arrives_as_given_with_its_json_content_type() throws IOException {
+        upstream(exchange -> answer(exchange, 200, "{}".getBytes()));
+        byte[] body = "{\"model\":\"m\",\"messages\":[]}".getBytes(StandardCharsets.UTF_8);
+        try (Response r = post(body)) {
+            upstream.readWhole(r);
+        }
+        LocalServer.Received received = server.received.getFirst();
+        assertEquals(body.length, received.bodyLength());
+        assertEquals(java.util.List.of("application/json"), received.headers().get("Content-type"));
+        assertEquals(java.util.List.of(String.valueOf(body.length)), received.headers().get("Content-length"));
+        assertEquals(java.util.List.of("Jersey/" + org.glassfish.jersey.internal.Version.getVersion() + " (JDK HttpClient)"),
+                received.headers().get("User-agent"), "one User-Agent, the one Jersey itself would send");
+    }
+
+    @Test
     void asks_for_uncompressed_answers() throws IOException {
         upstream(exchange -> answer(exchange, 200, "{}".getBytes()));
         try (Response r = post("{}".getBytes())) {
