@@ -106,7 +106,7 @@ final class ChunkTranslator {
                     + "' sent a stream chunk that is not a JSON object: " + excerpt(data)));
             return;
         }
-        if (chunk.error() != null && !chunk.error().isNull()) {
+        if (chunk.error() != null) { // ChunkReader leaves a JSON null out
             fail(out, inBand(chunk.error()));
             return;
         }
