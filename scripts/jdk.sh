@@ -2,17 +2,23 @@
 # Order: $JAVA_HOME, the java on PATH, then the usual install folders (newest first).
 # Stops with a clear message when there is none.
 
+claudia_release_version() { # java home -> CLAUDIA_RELEASE_VERSION: its release file's JAVA_VERSION ("25.0.3"), or empty
+  # Read with bash itself and handed back in a variable, not printed: on a busy machine each fork
+  # (a sed, a head, a command substitution) costs tens of milliseconds.
+  CLAUDIA_RELEASE_VERSION=""
+  local line
+  [ -f "$1/release" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in JAVA_VERSION=*) line=${line#JAVA_VERSION=}; CLAUDIA_RELEASE_VERSION=${line//\"/}; return 0 ;; esac
+  done < "$1/release"
+}
+
 claudia_java_major() { # java home -> major version (17, 21, 25...), empty if not a JDK
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
   # Every JDK since 9 says its version in the release file: reading it costs nothing, while
   # starting a JVM to ask costs 0.1-0.2 s per candidate (most of the script's own start-up time).
-  # Read with bash itself: on a busy machine each forked sed or head costs tens of milliseconds.
-  local v="" line
-  if [ -f "$1/release" ]; then
-    while IFS= read -r line || [ -n "$line" ]; do
-      case $line in JAVA_VERSION=*) v=${line#JAVA_VERSION=}; v=${v//\"/}; v=${v%%[!0-9.]*}; break ;; esac
-    done < "$1/release"
-  fi
+  claudia_release_version "$1"
+  local v=${CLAUDIA_RELEASE_VERSION%%[!0-9.]*}
   [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | awk -F'= ' '/java.specification.version/ {print $2; exit}')
   v=${v#1.}
