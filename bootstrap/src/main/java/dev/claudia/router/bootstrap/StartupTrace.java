@@ -2,6 +2,8 @@ package dev.claudia.router.bootstrap;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code -Dclaudia.startup.trace=true}: one line on standard error at each start-up phase, with the
@@ -18,7 +20,7 @@ public final class StartupTrace {
     private static final long STARTED_MS = ON ? ProcessHandle.current().info().startInstant()
             .map(Instant::toEpochMilli).orElse(System.currentTimeMillis()) : 0;
     private static long last = STARTED_MS;
-    private static final java.util.Set<String> ONCE = ON ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
+    private static final Set<String> ONCE = ON ? ConcurrentHashMap.newKeySet() : null;
 
     private StartupTrace() {}
 
